@@ -1,0 +1,93 @@
+package org.segdiampick.image;
+
+import java.util.Arrays;
+
+/**
+ * A 2-D single-precision image with a physical pixel size per axis.
+ *
+ * <p>Pixels are stored in raster order, x fastest: pixel (x, y), both 0-based, is {@code data[y * nx + x]}.
+ * This is the file order of an MRC image and SIMPLE's column-major order (its (i, j) is our (x+1, y+1)).
+ * The pixel size may differ between the axes: a micrograph of N pixels Fourier-cropped to n pixels has
+ * pixel size smpd·N/n along each axis, and we keep both (decisions.md B-14).
+ */
+public final class Image2D {
+    public final int nx;
+    public final int ny;
+    /** Pixel size along x, Å/pixel. */
+    public final double smpdX;
+    /** Pixel size along y, Å/pixel. */
+    public final double smpdY;
+    public final float[] data;
+
+    public Image2D(int nx, int ny, double smpdX, double smpdY, float[] data) {
+        if (nx < 1 || ny < 1) throw new IllegalArgumentException("image size must be positive: " + nx + " x " + ny);
+        if ((long) nx * ny != data.length)
+            throw new IllegalArgumentException("data length " + data.length + " != " + nx + " x " + ny);
+        this.nx = nx;
+        this.ny = ny;
+        this.smpdX = smpdX;
+        this.smpdY = smpdY;
+        this.data = data;
+    }
+
+    public Image2D(int nx, int ny, double smpd) {
+        this(nx, ny, smpd, smpd, new float[Math.multiplyExact(nx, ny)]);
+    }
+
+    public static Image2D of(int nx, int ny, double smpd, float[] data) {
+        return new Image2D(nx, ny, smpd, smpd, data);
+    }
+
+    public float get(int x, int y) {
+        return data[y * nx + x];
+    }
+
+    public void set(int x, int y, float v) {
+        data[y * nx + x] = v;
+    }
+
+    public int size() {
+        return data.length;
+    }
+
+    public Image2D copy() {
+        return new Image2D(nx, ny, smpdX, smpdY, data.clone());
+    }
+
+    /** Same geometry, new pixel values (not copied). */
+    public Image2D withData(float[] newData) {
+        return new Image2D(nx, ny, smpdX, smpdY, newData);
+    }
+
+    /** True when max − min &lt; 1e-10 over all pixels: SIMPLE's "empty" micrograph (algorithm §4.2). */
+    public boolean isConstant() {
+        float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
+        for (float v : data) {
+            if (v < lo) lo = v;
+            if (v > hi) hi = v;
+        }
+        return (double) hi - lo < 1e-10;
+    }
+
+    /** True if any pixel is NaN or infinite. */
+    public boolean hasNonFinite() {
+        for (float v : data) if (!Float.isFinite(v)) return true;
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "Image2D[" + nx + " x " + ny + ", " + smpdX + (smpdX == smpdY ? "" : " x " + smpdY) + " Å/px]";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Image2D i && i.nx == nx && i.ny == ny && i.smpdX == smpdX && i.smpdY == smpdY
+                && Arrays.equals(i.data, data);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * nx + ny) + Arrays.hashCode(data);
+    }
+}
