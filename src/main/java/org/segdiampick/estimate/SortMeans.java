@@ -5,14 +5,20 @@ import java.util.Arrays;
 /**
  * SIMPLE's {@code sortmeans}: 1-D k-means (Lloyd) with initial means taken from the sorted data
  * (algorithm §8.4). Used for the diameters (policy stage 3a, k = 10) and for the binarisation
- * threshold of the picker (algorithm §7.2).
+ * threshold of the picker (algorithm §7.2, about 10^6 pixels).
  *
  * <p>Semantics kept from the reference (decisions.md B-3, B-4, B-6): initial mean c (0-based) is
  * {@code sorted[c * floor(n / k)]}; each iteration assigns every value to the nearest mean, ties to
  * the lowest cluster index, then recomputes the means; it stops after an iteration in which no label
  * changed, or after {@code maxIterations}. A cluster that empties gets mean NaN, population 0, and
  * can never win a value again (NaN is never the nearest). Duplicate initial means therefore leave the
- * later duplicates empty.
+ * later duplicates empty. Arithmetic is double (the reference uses float: agreement to float rounding).
+ *
+ * <p>Speed: the nearest mean is found by bisection among the non-empty means, which stay in ascending
+ * order in 1-D Lloyd iterations; the distance {@code |m − v|} computed in floating point is unimodal
+ * over ascending means (subtraction rounds monotonically), so bisection plus a walk over equal
+ * distances gives exactly the reference's first-minimum choice. If rounding ever left the means out of
+ * order, that iteration falls back to the plain linear scan.
  */
 public final class SortMeans {
 
@@ -33,48 +39,61 @@ public final class SortMeans {
      *                                  initialisation is undefined then, B-5)
      */
     public static Result cluster(double[] values, int k, int maxIterations) {
-        int n = values.length;
-        if (k < 1) throw new IllegalArgumentException("k must be positive");
-        if (n < k) throw new IllegalArgumentException("k-means needs at least " + k + " values, got " + n);
+        checkSize(values.length, k);
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        int step = n / k;
+        return clusterSorted(values, sorted, k, maxIterations);
+    }
+
+    /**
+     * As {@link #cluster(double[], int, int)} when the caller already holds {@code values} sorted
+     * ascending (saves a sort of 10^7 values in {@link Estimate}).
+     */
+    public static Result clusterSorted(double[] values, double[] sorted, int k, int maxIterations) {
+        checkSize(values.length, k);
+        if (sorted.length != values.length) throw new IllegalArgumentException("sorted copy has a different length");
+        int step = values.length / k;
         double[] means = new double[k];
         for (int c = 0; c < k; c++) means[c] = sorted[c * step];
         return iterate(values, means, maxIterations);
     }
 
-    /** Float overload for image pixels (the binarisation threshold); values are widened, not copied twice. */
+    /** Float overload for image pixels (the binarisation threshold); values are widened once. */
     public static Result cluster(float[] values, int k, int maxIterations) {
         double[] d = new double[values.length];
         for (int i = 0; i < d.length; i++) d[i] = values[i];
         return cluster(d, k, maxIterations);
     }
 
+    private static void checkSize(int n, int k) {
+        if (k < 1) throw new IllegalArgumentException("k must be positive");
+        if (n < k) throw new IllegalArgumentException("k-means needs at least " + k + " values, got " + n);
+    }
+
     private static Result iterate(double[] values, double[] means, int maxIterations) {
         int n = values.length, k = means.length;
-        int[] labels = new int[n];
+        int[] labels = new int[n]; // the reference starts with every label = 1 (index 0)
         long[] pops = new long[k];
         double[] sums = new double[k];
+        double[] activeMeans = new double[k];
+        int[] activeIndex = new int[k];
         int it = 0;
         while (it < maxIterations) {
             it++;
             long changes = 0;
             Arrays.fill(pops, 0);
             Arrays.fill(sums, 0);
+            int na = 0;
+            boolean ascending = true;
+            for (int c = 0; c < k; c++) {
+                if (Double.isNaN(means[c])) continue;
+                if (na > 0 && means[c] < activeMeans[na - 1]) ascending = false;
+                activeMeans[na] = means[c];
+                activeIndex[na++] = c;
+            }
             for (int i = 0; i < n; i++) {
                 double v = values[i];
-                int best = -1;
-                double bestDist = Double.POSITIVE_INFINITY;
-                for (int c = 0; c < k; c++) {
-                    double d = Math.abs(means[c] - v); // NaN never compares smaller
-                    if (d < bestDist) {
-                        bestDist = d;
-                        best = c;
-                    }
-                }
-                if (best < 0) best = firstFinite(means);
-                // the reference starts with every label = 1 (index 0), so a first assignment to 0 is "no change"
+                int best = ascending ? nearestAscending(activeMeans, activeIndex, na, v) : nearestLinear(means, v);
                 if (labels[i] != best) changes++;
                 labels[i] = best;
                 pops[best]++;
@@ -86,8 +105,43 @@ public final class SortMeans {
         return new Result(means, labels, pops, it);
     }
 
-    private static int firstFinite(double[] means) {
-        // Only reached when |mean − v| is NaN/∞ for every mean (v infinite): keep the reference's first-minimum spirit.
+    /** First index (in cluster order) of the minimal {@code |m − v|} among ascending non-NaN means. */
+    static int nearestAscending(double[] m, int[] idx, int na, double v) {
+        // p = first active position with m[p] >= v
+        int lo = 0, hi = na;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (m[mid] < v) lo = mid + 1;
+            else hi = mid;
+        }
+        int p = lo;
+        if (p == na) return firstOfEqualDistance(m, p - 1, v, idx);
+        double dAbove = Math.abs(m[p] - v);
+        if (p == 0) return idx[p];
+        double dBelow = Math.abs(m[p - 1] - v);
+        if (dBelow <= dAbove) return firstOfEqualDistance(m, p - 1, v, idx);
+        return idx[p];
+    }
+
+    private static int firstOfEqualDistance(double[] m, int q, double v, int[] idx) {
+        if (q < 0) return 0; // v is NaN-free and some mean is active; unreachable for finite data
+        double d = Math.abs(m[q] - v);
+        while (q > 0 && Math.abs(m[q - 1] - v) == d) q--;
+        return idx[q];
+    }
+
+    private static int nearestLinear(double[] means, double v) {
+        int best = -1;
+        double bestDist = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < means.length; c++) {
+            double d = Math.abs(means[c] - v); // NaN never compares smaller
+            if (d < bestDist) {
+                bestDist = d;
+                best = c;
+            }
+        }
+        if (best >= 0) return best;
+        // only when every |mean − v| is NaN or infinite (v infinite): first non-empty cluster
         for (int c = 0; c < means.length; c++) if (!Double.isNaN(means[c])) return c;
         return 0;
     }

@@ -1,0 +1,243 @@
+package org.segdiampick.estimate;
+
+import java.util.Arrays;
+
+/**
+ * SIMPLE's {@code hac_1d_fast} (algorithm §8.5; policy stage 3b): threshold-based 1-D agglomerative
+ * clustering, with the reference's exact outcome in O(N log N) instead of O(N²)–O(N³) (decisions.md B-21).
+ *
+ * <p>The reference, step by step, and how this class reaches the same result:
+ * <ol>
+ * <li>Greedy pairing in index order: an unassigned i takes the unassigned j nearest in value (ties →
+ * lowest index j) if {@code |x_i − x_j| ≤ thresh}; every i that was still unassigned opens a cluster
+ * (1 or 2 members), numbered in creation order. Here the unassigned values are kept in (value, index)
+ * order with "next/previous unassigned position" links (union–find with path compression). When i is
+ * visited every index below i is already assigned, so among the unassigned values equal to some v the
+ * lowest index is the first unassigned position of v's run.</li>
+ * <li>Centroids of these clusters (never updated during step 3).</li>
+ * <li>Merging: {@code for q = 1..C0−1, for r = q+1..C0: if |c_q − c_r| ≤ thresh relabel every element
+ * currently labelled r to q}. At outer step q only labels &lt; q have been handed out, so "labelled r &gt; q"
+ * means "original cluster r, untouched so far"; hence the final label of cluster t is the lowest q ≤ t
+ * with {@code |c_q − c_t| ≤ thresh} (q = t itself if none). This is what makes the loop non-transitive
+ * and able to re-create a label (centroids 0, 1, 2 at thresh 1.5 give {0, 1}, {2}). Over the centroids in
+ * ascending order that set is a window whose ends only move forward, so a sliding-window minimum of the
+ * cluster numbers gives every label in O(C0).</li>
+ * <li>Labels renumbered in order of first appearance over the data.</li>
+ * <li>Final centroids (member means, summed in index order) and populations.</li>
+ * </ol>
+ * Distances are evaluated as {@code |a − b|} in double exactly as the reference's comparisons (which are
+ * in float there), and rounding of the subtraction is monotone, so windows and nearest neighbours found by
+ * order are exactly those of the quadratic loops, including coincidences of rounded distances.
+ */
+public final class Hac1d {
+
+    /** Final clusters: 0-based labels per value, centroid and population per cluster. */
+    public record Result(int[] labels, double[] centroids, long[] populations) {
+        public int clusterCount() {
+            return centroids.length;
+        }
+    }
+
+    private Hac1d() {
+    }
+
+    /** Clusters {@code x} (finite values) with linkage threshold {@code thresh}. */
+    public static Result cluster(double[] x, double thresh) {
+        int n = x.length;
+        if (n == 0) return new Result(new int[0], new double[0], new long[0]);
+        for (double v : x) if (!Double.isFinite(v)) throw new IllegalArgumentException("HAC needs finite values, got " + v);
+        double[] sorted = x.clone();
+        Arrays.sort(sorted);
+        return clusterSorted(x, sorted, thresh);
+    }
+
+    /** As {@link #cluster(double[], double)} when {@code sorted} is an ascending copy of {@code x}. */
+    public static Result clusterSorted(double[] x, double[] sorted, double thresh) {
+        int n = x.length;
+        if (n == 0) return new Result(new int[0], new double[0], new long[0]);
+        int[] pair = new int[n]; // step 1: cluster number (0-based) per element
+        int c0 = greedyPairs(x, sorted, thresh, pair);
+        double[] c = new double[c0];
+        int[] cnt = new int[c0];
+        for (int i = 0; i < n; i++) {
+            c[pair[i]] += x[i];
+            cnt[pair[i]]++;
+        }
+        for (int q = 0; q < c0; q++) c[q] /= cnt[q];
+        int[] merged = mergeLabels(c, thresh);
+        // step 4: renumber in order of first appearance
+        int[] renum = new int[c0];
+        Arrays.fill(renum, -1);
+        int[] labels = new int[n];
+        int nc = 0;
+        for (int i = 0; i < n; i++) {
+            int l = merged[pair[i]];
+            if (renum[l] < 0) renum[l] = nc++;
+            labels[i] = renum[l];
+        }
+        double[] sums = new double[nc];
+        long[] pops = new long[nc];
+        for (int i = 0; i < n; i++) {
+            sums[labels[i]] += x[i];
+            pops[labels[i]]++;
+        }
+        for (int q = 0; q < nc; q++) sums[q] /= pops[q];
+        return new Result(labels, sums, pops);
+    }
+
+    /** Step 1; returns the number of clusters created and fills {@code pair}. */
+    private static int greedyPairs(double[] x, double[] sorted, double thresh, int[] pair) {
+        int n = x.length;
+        // run (group of equal values) of each sorted position, and the first/last position of each run
+        int[] run = new int[n];
+        int nr = 0;
+        for (int p = 0; p < n; p++) {
+            if (p > 0 && sorted[p] != sorted[p - 1]) nr++;
+            run[p] = nr;
+        }
+        nr++;
+        int[] runStart = new int[nr], runEnd = new int[nr];
+        for (int p = n - 1; p >= 0; p--) runStart[run[p]] = p;
+        for (int p = 0; p < n; p++) runEnd[run[p]] = p;
+        // position of each index in (value, index) order; index of each position
+        int[] pos = new int[n], idxAt = new int[n];
+        int[] fill = runStart.clone();
+        for (int i = 0; i < n; i++) {
+            int p = fill[run[firstIndexOf(sorted, x[i])]]++;
+            pos[i] = p;
+            idxAt[p] = i;
+        }
+        // union–find links: nxt[p] → smallest free position ≥ p (n = none); prv[s] → 1 + the largest free
+        // position ≤ s − 1 (0 = none), i.e. slot s stands for position s − 1 and slot 0 is a sentinel
+        int[] nxt = new int[n + 1], prv = new int[n + 1];
+        for (int p = 0; p <= n; p++) {
+            nxt[p] = p;
+            prv[p] = p;
+        }
+        int clusters = 0;
+        for (int i = 0; i < n; i++) {
+            if (nxt[pos[i]] != pos[i]) continue; // already paired with an earlier i
+            int p = pos[i];
+            nxt[p] = p + 1;
+            prv[p + 1] = p;
+            int cl = clusters++;
+            pair[i] = cl;
+            double v = x[i];
+            // nearest unassigned below (a run of smaller or equal values is impossible below p: equal
+            // values at lower positions have lower indices, all assigned)
+            int bestJ = -1;
+            double bestD = Double.POSITIVE_INFINITY;
+            int l = findPrv(prv, p) - 1; // largest free position < p, or −1
+            if (l >= 0) {
+                bestD = Math.abs(v - sorted[l]);
+                bestJ = idxAt[findNxt(nxt, runStart[run[l]])];
+                int r = run[l];
+                while (true) {
+                    int l2 = findPrv(prv, runStart[r]) - 1;
+                    if (l2 < 0 || Math.abs(v - sorted[l2]) != bestD) break;
+                    r = run[l2];
+                    bestJ = Math.min(bestJ, idxAt[findNxt(nxt, runStart[r])]);
+                }
+            }
+            int u = findNxt(nxt, p + 1); // smallest free position > p, or n
+            if (u < n) {
+                double dU = Math.abs(v - sorted[u]);
+                int jU = idxAt[u];
+                int r = run[u];
+                while (true) {
+                    int u2 = findNxt(nxt, runEnd[r] + 1);
+                    if (u2 >= n || Math.abs(v - sorted[u2]) != dU) break;
+                    r = run[u2];
+                    jU = Math.min(jU, idxAt[u2]);
+                }
+                if (dU < bestD || (dU == bestD && jU < bestJ)) {
+                    bestD = dU;
+                    bestJ = jU;
+                }
+            }
+            if (bestJ >= 0 && bestD <= thresh) {
+                int pj = pos[bestJ];
+                nxt[pj] = pj + 1;
+                prv[pj + 1] = pj;
+                pair[bestJ] = cl;
+            }
+        }
+        return clusters;
+    }
+
+    private static int firstIndexOf(double[] sorted, double v) {
+        int lo = 0, hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    private static int findNxt(int[] nxt, int p) {
+        int root = p;
+        while (nxt[root] != root) root = nxt[root];
+        while (nxt[p] != root) {
+            int next = nxt[p];
+            nxt[p] = root;
+            p = next;
+        }
+        return root;
+    }
+
+    /** 1 + the largest free position ≤ {@code q} − 1 (0 = none). */
+    private static int findPrv(int[] prv, int q) {
+        int root = q;
+        while (prv[root] != root) root = prv[root];
+        while (prv[q] != root) {
+            int next = prv[q];
+            prv[q] = root;
+            q = next;
+        }
+        return root;
+    }
+
+    /**
+     * Step 3: final (0-based, not yet renumbered) label of each cluster t = the lowest q with
+     * {@code |c_q − c_t| ≤ thresh}, q ≤ t, found as a sliding-window minimum over ascending centroids.
+     */
+    static int[] mergeLabels(double[] c, double thresh) {
+        int m = c.length;
+        int[] order = sortedOrder(c);
+        int[] label = new int[m];
+        int[] deque = new int[m]; // positions in order[], cluster numbers ascending from head
+        int head = 0, tail = 0;
+        int lo = 0, hi = -1;
+        for (int s = 0; s < m; s++) {
+            int t = order[s];
+            double ct = c[t];
+            while (hi + 1 < m && Math.abs(c[order[hi + 1]] - ct) <= thresh) {
+                hi++;
+                int q = order[hi];
+                while (tail > head && order[deque[tail - 1]] >= q) tail--;
+                deque[tail++] = hi;
+            }
+            while (lo < s && Math.abs(c[order[lo]] - ct) > thresh) lo++;
+            while (head < tail && deque[head] < lo) head++;
+            // the window always holds t itself when thresh ≥ 0; a negative thresh merges nothing
+            label[t] = head < tail && hi >= s ? Math.min(order[deque[head]], t) : t;
+        }
+        return label;
+    }
+
+    /** Cluster numbers sorted by centroid (ties by number), without boxing. */
+    private static int[] sortedOrder(double[] c) {
+        int m = c.length;
+        double[] sc = c.clone();
+        Arrays.sort(sc);
+        int[] order = new int[m];
+        int[] fill = new int[m];
+        // counting placement: each centroid goes to the next free slot of its run, in cluster order
+        for (int t = 0; t < m; t++) {
+            int p = firstIndexOf(sc, c[t]);
+            order[p + fill[p]++] = t;
+        }
+        return order;
+    }
+}
