@@ -1,0 +1,203 @@
+package org.segdiampick.io;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Path;
+
+import java.io.File;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Every file access of the job, through Hadoop's {@link FileSystem}, so that a bare local path, a
+ * {@code file:} URI, {@code hdfs://} and {@code s3a://} all work the same way (a job runs locally or on a
+ * cluster by changing the paths only).
+ *
+ * <p>Bare paths ({@code /tmp/x}, {@code rel/x}) are local and made absolute against the working directory.
+ * Paths handed back by {@link #glob} and {@link #listFiles} are plain absolute paths for the local file
+ * system and full URIs otherwise, so a project file keeps SIMPLE's absolute micrograph paths.
+ *
+ * <p>The local file system is used in its raw form: Hadoop's checksummed local file system would leave a
+ * {@code .name.crc} file next to every output.
+ */
+public final class Storage {
+    /** A URI scheme such as {@code s3a:} or {@code file:} (at least two letters, so {@code C:} is not one). */
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.\\-]+:.*");
+
+    private Storage() {
+    }
+
+    /** The Hadoop path of {@code location}; a path without a scheme is an absolute local path. */
+    public static Path path(String location) {
+        if (location == null || location.isBlank()) throw new IllegalArgumentException("empty path");
+        if (SCHEME.matcher(location).matches()) return new Path(location);
+        return new Path(new File(location).getAbsoluteFile().toURI());
+    }
+
+    /** The file system holding {@code p}; the raw (CRC-free) one for local paths. */
+    static FileSystem fileSystem(Path p, Configuration conf) throws IOException {
+        try {
+            FileSystem fs = p.getFileSystem(conf);
+            return fs instanceof LocalFileSystem local ? local.getRaw() : fs;
+        } catch (IOException e) {
+            throw new IOException(p + ": cannot reach its file system: " + e.getMessage(), e);
+        }
+    }
+
+    /** How a path is written back to users and project files: local paths plain, others as URIs. */
+    static String display(Path p) {
+        String scheme = p.toUri().getScheme();
+        return scheme == null || scheme.equals("file") ? p.toUri().getPath() : p.toString();
+    }
+
+    /** {@code location} as an absolute path (local) or URI (other file systems). */
+    public static String absolute(String location) {
+        return display(path(location));
+    }
+
+    public static InputStream open(String location, Configuration conf) throws IOException {
+        Path p = path(location);
+        try {
+            return fileSystem(p, conf).open(p);
+        } catch (FileNotFoundException e) {
+            throw new FileNotFoundException(location + ": no such file");
+        } catch (IOException e) {
+            throw new IOException(location + ": cannot open: " + e.getMessage(), e);
+        }
+    }
+
+    /** The whole content of a file. */
+    public static byte[] readAll(String location, Configuration conf) throws IOException {
+        InputStream in = open(location, conf);
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IOException(location + ": read failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The length of a file in bytes. */
+    public static long length(String location, Configuration conf) throws IOException {
+        Path p = path(location);
+        try {
+            return fileSystem(p, conf).getFileStatus(p).getLen();
+        } catch (FileNotFoundException e) {
+            throw new FileNotFoundException(location + ": no such file");
+        }
+    }
+
+    /** A new file (replacing an existing one); missing parent folders are created. */
+    public static OutputStream create(String location, Configuration conf) throws IOException {
+        Path p = path(location);
+        try {
+            return fileSystem(p, conf).create(p, true);
+        } catch (IOException e) {
+            throw new IOException(location + ": cannot create: " + e.getMessage(), e);
+        }
+    }
+
+    public static boolean exists(String location, Configuration conf) throws IOException {
+        Path p = path(location);
+        try {
+            return fileSystem(p, conf).exists(p);
+        } catch (IOException e) {
+            throw new IOException(location + ": cannot check existence: " + e.getMessage(), e);
+        }
+    }
+
+    public static boolean isDirectory(String location, Configuration conf) throws IOException {
+        Path p = path(location);
+        try {
+            return fileSystem(p, conf).getFileStatus(p).isDirectory();
+        } catch (FileNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Deletes a file (or a folder with its content); nothing happens if it does not exist. */
+    public static void delete(String location, Configuration conf) throws IOException {
+        Path p = path(location);
+        FileSystem fs = fileSystem(p, conf);
+        try {
+            if (fs.exists(p) && !fs.delete(p, true)) throw new IOException(location + ": delete failed");
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(location)) throw e;
+            throw new IOException(location + ": delete failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The files (not folders) matching a Hadoop glob pattern, sorted; empty if none matches. */
+    public static List<String> glob(String pattern, Configuration conf) throws IOException {
+        Path p = path(pattern);
+        FileStatus[] matches;
+        try {
+            matches = fileSystem(p, conf).globStatus(p);
+        } catch (IOException e) {
+            throw new IOException(pattern + ": glob failed: " + e.getMessage(), e);
+        }
+        List<String> out = new ArrayList<>();
+        if (matches != null) for (FileStatus s : matches) if (s.isFile()) out.add(display(s.getPath()));
+        out.sort(null);
+        return out;
+    }
+
+    /** The files directly inside {@code dir} whose name ends with {@code suffix}, sorted by name. */
+    public static List<String> listFiles(String dir, String suffix, Configuration conf) throws IOException {
+        Path p = path(dir);
+        FileStatus[] entries;
+        try {
+            entries = fileSystem(p, conf).listStatus(p);
+        } catch (FileNotFoundException e) {
+            throw new FileNotFoundException(dir + ": no such folder");
+        } catch (IOException e) {
+            throw new IOException(dir + ": cannot list: " + e.getMessage(), e);
+        }
+        List<String> out = new ArrayList<>();
+        for (FileStatus s : entries)
+            if (s.isFile() && s.getPath().getName().endsWith(suffix)) out.add(display(s.getPath()));
+        out.sort(null);
+        return out;
+    }
+
+    /**
+     * Replaces {@code target} so that a reader never sees a half-written file and the previous version
+     * survives: the content goes to a hidden temporary sibling first; then an existing target becomes
+     * {@code <target>.prev} (replacing an older one) and the temporary file is renamed into place.
+     *
+     * <p>On S3 (s3a) a rename is a copy followed by a delete, so the switch is not atomic there; it is
+     * still "write aside, then replace", so a failed write never damages the existing file.
+     */
+    public static void writeAtomically(String target, byte[] content, Configuration conf) throws IOException {
+        Path dst = path(target);
+        FileSystem fs = fileSystem(dst, conf);
+        Path tmp = new Path(dst.getParent(), "." + dst.getName() + ".tmp-" + UUID.randomUUID());
+        Path prev = new Path(dst.getParent(), dst.getName() + ".prev");
+        try {
+            try (OutputStream out = fs.create(tmp, true)) {
+                out.write(content);
+            }
+            if (fs.exists(dst)) {
+                if (fs.exists(prev) && !fs.delete(prev, false))
+                    throw new IOException("cannot delete the older backup " + display(prev));
+                if (!fs.rename(dst, prev))
+                    throw new IOException("cannot move the previous version to " + display(prev));
+            }
+            if (!fs.rename(tmp, dst)) throw new IOException("cannot rename " + display(tmp) + " into place");
+        } catch (IOException e) {
+            try {
+                fs.delete(tmp, false);
+            } catch (IOException ignored) {
+                // the original failure is the one worth reporting
+            }
+            throw new IOException(target + ": atomic write failed: " + e.getMessage(), e);
+        }
+    }
+}
