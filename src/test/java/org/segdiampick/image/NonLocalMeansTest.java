@@ -1,0 +1,100 @@
+package org.segdiampick.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+class NonLocalMeansTest {
+
+    /** Direct transcription of §6.5 with the centred patch (B-25), double precision. */
+    private static float[] bruteForce(Image2D img) {
+        int nx = img.nx, ny = img.ny;
+        double sigma = NonLocalMeans.noiseSdev(img);
+        double h2 = 16 * sigma * sigma;
+        double mean = 0;
+        for (float v : img.data) mean += v;
+        mean /= img.size();
+        final double m = mean;
+        java.util.function.BiFunction<Integer, Integer, Double> pix = (x, y) ->
+                x < 0 || y < 0 || x >= nx || y >= ny ? m : img.get(x, y);
+        float[] out = new float[nx * ny];
+        for (int y = 0; y < ny; y++)
+            for (int x = 0; x < nx; x++) {
+                double z = 0, acc = 0;
+                for (int j = -10; j <= 10; j++)
+                    for (int i = -10; i <= 10; i++) {
+                        double s = 0;
+                        for (int v = -1; v <= 1; v++)
+                            for (int u = -1; u <= 1; u++) {
+                                double d = pix.apply(x + u, y + v) - pix.apply(x + i + u, y + j + v);
+                                s += d * d;
+                            }
+                        double w = Math.exp(-s / h2);
+                        z += w;
+                        acc += w * pix.apply(x + i, y + j);
+                    }
+                out[y * nx + x] = (float) (acc / z);
+            }
+        return out;
+    }
+
+    @Test
+    void fastMatchesBruteForceCentredPatchOnRandomImages() {
+        for (int[] s : new int[][] {{24, 20}, {17, 23}, {40, 9}}) {
+            Random rnd = new Random(s[0] * 100 + s[1]);
+            Image2D img = new Image2D(s[0], s[1], 4.0);
+            for (int i = 0; i < img.size(); i++) img.data[i] = (float) (5 + rnd.nextGaussian());
+            // a bright square so that weights differ strongly between patches
+            for (int y = 5; y < 9; y++) for (int x = 6; x < 11; x++) img.set(x, y, img.get(x, y) + 6);
+            float[] expected = bruteForce(img);
+            NonLocalMeans.apply(img);
+            StringBuilder bad = new StringBuilder();
+            for (int i = 0; i < expected.length; i++) if (Math.abs(expected[i] - img.data[i]) > 2e-4) bad.append(i % s[0]).append(',').append(i / s[0]).append(' ');
+            assertEquals("", bad.toString());
+        }
+    }
+
+    @Test
+    void constantImageIsUnchanged() {
+        Image2D img = new Image2D(30, 30, 4.0);
+        java.util.Arrays.fill(img.data, 3.25f);
+        NonLocalMeans.apply(img);
+        for (float v : img.data) assertEquals(3.25f, v);
+    }
+
+    @Test
+    void randomImageMeanIsApproximatelyPreservedAndNoiseReduced() {
+        Random rnd = new Random(7);
+        Image2D img = new Image2D(96, 80, 4.0);
+        for (int i = 0; i < img.size(); i++) img.data[i] = (float) (10 + rnd.nextGaussian());
+        double m0 = mean(img.data), v0 = var(img.data, m0);
+        NonLocalMeans.apply(img);
+        double m1 = mean(img.data);
+        assertEquals(m0, m1, 0.02);
+        assertTrue(var(img.data, m1) < 0.5 * v0, "variance " + var(img.data, m1) + " vs " + v0);
+    }
+
+    @Test
+    void fastExponentialIsAccurate() {
+        for (float t = 0; t < 80; t += 0.0137f) {
+            double e = Math.exp(-t);
+            assertEquals(e, NonLocalMeans.expNeg(t), 4e-7 * e, "t=" + t);
+        }
+        assertEquals(1f, NonLocalMeans.expNeg(0f));
+    }
+
+    private static double mean(float[] d) {
+        double s = 0;
+        for (float v : d) s += v;
+        return s / d.length;
+    }
+
+    private static double var(float[] d, double m) {
+        double s = 0;
+        for (float v : d) s += (v - m) * (v - m);
+        return s / (d.length - 1);
+    }
+}
