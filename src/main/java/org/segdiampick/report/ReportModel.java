@@ -1,0 +1,127 @@
+package org.segdiampick.report;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything report.html shows, as plain data (no Spark, no file access): the diameters before and
+ * after the stage-3 filter, the clusters, the stage-4/5 box size and mask diameter, the per-micrograph
+ * outcome of stage 6, the failures and a few thumbnails with their final boxes.
+ *
+ * @param smpd               raw pixel size in Å/px (converts mskdiam to pixels when drawn to scale)
+ * @param diametersBefore    all corrected diameters in Å (policy stage 1, after the 2·SMPD_SHRINK1 correction)
+ * @param diametersAccepted  the diameters in accepted clusters (stage 3), in Å
+ * @param clusters           the stage-3 clusters in index order
+ * @param diamMin            lower bound of accepted diameters in Å
+ * @param diamMax            upper bound of accepted diameters in Å
+ * @param boxInPix           box size in raw pixels (stage 4)
+ * @param mskdiam            mask diameter in Å (stage 5)
+ * @param clustering         clustering backend name, e.g. "kmeans" or "hac"
+ * @param micrographs        one row per micrograph of the batch
+ * @param failures           micrographs that failed, with their error
+ * @param gallery            thumbnails to show with boxes; the first one also carries the to-scale drawing
+ */
+public record ReportModel(double smpd, double[] diametersBefore, double[] diametersAccepted,
+        List<Cluster> clusters, double diamMin, double diamMax, int boxInPix, double mskdiam,
+        String clustering, List<MicrographRow> micrographs, List<Failure> failures,
+        List<GalleryEntry> gallery) {
+
+    public ReportModel {
+        if (!(smpd > 0) || Double.isInfinite(smpd)) {
+            throw new IllegalArgumentException("smpd must be a positive finite pixel size, got " + smpd);
+        }
+        if (boxInPix <= 0) {
+            throw new IllegalArgumentException("boxInPix must be positive, got " + boxInPix);
+        }
+        diametersBefore = Objects.requireNonNull(diametersBefore, "diametersBefore").clone();
+        diametersAccepted = Objects.requireNonNull(diametersAccepted, "diametersAccepted").clone();
+        clusters = List.copyOf(Objects.requireNonNull(clusters, "clusters"));
+        clustering = Objects.requireNonNull(clustering, "clustering");
+        micrographs = List.copyOf(Objects.requireNonNull(micrographs, "micrographs"));
+        failures = List.copyOf(Objects.requireNonNull(failures, "failures"));
+        gallery = List.copyOf(Objects.requireNonNull(gallery, "gallery"));
+    }
+
+    @Override
+    public double[] diametersBefore() {
+        return diametersBefore.clone();
+    }
+
+    @Override
+    public double[] diametersAccepted() {
+        return diametersAccepted.clone();
+    }
+
+    /**
+     * One stage-3 cluster.
+     *
+     * @param index    0-based cluster label
+     * @param mean     mean diameter in Å, NaN for an empty cluster
+     * @param pop      number of diameters in the cluster
+     * @param zMean    Z-score of the mean
+     * @param zPop     Z-score of the population
+     * @param accepted whether its diameters were kept
+     */
+    public record Cluster(int index, double mean, int pop, double zMean, double zPop, boolean accepted) {
+    }
+
+    /**
+     * The outcome for one micrograph.
+     *
+     * @param name   micrograph name (shown escaped)
+     * @param nptcls particles picked in stage 6 (0 when it failed)
+     * @param state  e.g. "ok", "failed", "skipped"
+     * @param error  the error message, or null
+     */
+    public record MicrographRow(String name, int nptcls, String state, String error) {
+        public MicrographRow {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(state, "state");
+        }
+    }
+
+    /** A failed micrograph and why. */
+    public record Failure(String micrograph, String message) {
+        public Failure {
+            Objects.requireNonNull(micrograph, "micrograph");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** A box centre in raw micrograph pixels. */
+    public record Point(double x, double y) {
+    }
+
+    /**
+     * A thumbnail and the final boxes on it. A raw pixel (x, y) is drawn at thumbnail pixel
+     * (offsetX + scale·x, offsetY + scale·y), the same mapping the thumbnail was made with.
+     *
+     * @param name        micrograph name
+     * @param jpeg        the thumbnail as JPEG bytes
+     * @param width       thumbnail width in pixels (512 for the job's thumbnails)
+     * @param height      thumbnail height in pixels
+     * @param scale       thumbnail pixels per raw pixel
+     * @param offsetX     thumbnail x of raw x = 0
+     * @param offsetY     thumbnail y of raw y = 0
+     * @param boxCentres  final box centres in raw pixels
+     */
+    public record GalleryEntry(String name, byte[] jpeg, int width, int height, double scale,
+            double offsetX, double offsetY, List<Point> boxCentres) {
+        public GalleryEntry {
+            Objects.requireNonNull(name, "name");
+            jpeg = Objects.requireNonNull(jpeg, "jpeg").clone();
+            if (width <= 0 || height <= 0) {
+                throw new IllegalArgumentException("thumbnail of " + name + " has size " + width + "x" + height);
+            }
+            if (!(scale > 0) || Double.isInfinite(scale)) {
+                throw new IllegalArgumentException("thumbnail scale of " + name + " must be positive, got " + scale);
+            }
+            boxCentres = List.copyOf(Objects.requireNonNull(boxCentres, "boxCentres"));
+        }
+
+        @Override
+        public byte[] jpeg() {
+            return jpeg.clone();
+        }
+    }
+}
