@@ -1,0 +1,69 @@
+package org.segdiampick.cli;
+
+import org.segdiampick.estimate.EstimationException;
+import org.segdiampick.image.Fft;
+import org.segdiampick.io.InputFormatException;
+import org.segdiampick.job.MicrographFailedException;
+import org.segdiampick.job.RunFailedException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The single entry point: {@code segdiampick import|estimate|preprocess|run}. Works under spark-submit
+ * (shaded jar) and embedded ({@code submit/segdiampick}, local Spark). Exit codes: {@link ExitCodes}.
+ */
+@Command(name = "segdiampick", mixinStandardHelpOptions = true, version = "segdiampick 0.1.0",
+        description = "Segmentation-based particle picking and diameter estimation for cryo-EM micrographs on Spark.",
+        subcommands = {ImportCommand.class, EstimateCommand.class, PreprocessCommand.class, RunCommand.class})
+public class Main implements Runnable {
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } finally {
+            Fft.shutdown();
+        }
+        System.exit(code);
+    }
+
+    /** The configured command line, also used by the tests (they call {@code execute} and read the exit code). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            int code = exitCodeOf(ex);
+            cmd.getErr().println("segdiampick: " + oneLine(ex));
+            if (code == ExitCodes.INTERNAL) ex.printStackTrace(cmd.getErr());
+            return code;
+        });
+        return cl;
+    }
+
+    static int exitCodeOf(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RunFailedException r) return r.exitCode();
+            if (t instanceof EstimationException) return ExitCodes.NOTHING_TO_ESTIMATE;
+            if (t instanceof MicrographFailedException) return ExitCodes.TOO_MANY_FAILED;
+            if (t instanceof InputFormatException || t instanceof IllegalArgumentException
+                    || t instanceof java.io.FileNotFoundException) return ExitCodes.BAD_INPUT;
+        }
+        return ExitCodes.INTERNAL;
+    }
+
+    static String oneLine(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause())
+            if (t instanceof RunFailedException || t instanceof EstimationException || t instanceof MicrographFailedException
+                    || t instanceof InputFormatException) return t.getMessage().replace('\n', ' ');
+        String m = ex.getMessage();
+        return (m == null ? ex.getClass().getSimpleName() : m).replace('\n', ' ');
+    }
+
+    static void checkFraction(double f) {
+        if (!(f >= 0 && f <= 1)) throw new IllegalArgumentException("--max-failed-fraction must be in [0, 1], got " + f);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

@@ -1,0 +1,45 @@
+package org.segdiampick.cli;
+
+import org.apache.spark.sql.SparkSession;
+import org.segdiampick.estimate.Clustering;
+import org.segdiampick.job.PreprocessJob;
+import org.segdiampick.job.RunOptions;
+import org.segdiampick.job.SparkSessions;
+import org.segdiampick.pick.Contrast;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+/** {@code preprocess}: pass 1 only; a later {@code run} imports its results (SIMPLE's segdiampick_preprocess). */
+@Command(name = "preprocess", mixinStandardHelpOptions = true,
+        description = "Pick every micrograph (pass 1 only), write density/topology/binary images and a diameter file "
+                + "per micrograph under OUT and register them in the project, for a later run to import.")
+public class PreprocessCommand implements Callable<Integer> {
+
+    @Option(names = "--project", paramLabel = "P.jsonl", required = true, description = "Project; updated in place.")
+    String project;
+
+    @Option(names = "--out", paramLabel = "OUT", required = true, description = "Output folder for the images and diameter files.")
+    String out;
+
+    @Mixin
+    PickOptions pick = new PickOptions();
+
+    @Mixin
+    SparkOptions spark = new SparkOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        Contrast contrast = Contrast.parse(pick.pcontrast);
+        Main.checkFraction(pick.maxFailedFraction);
+        SparkSession session = SparkSessions.create("segdiampick preprocess", spark.master, spark.conf);
+        RunOptions o = new RunOptions(project, out, pick.micTo, Clustering.KMEANS, contrast, pick.moldiamMax,
+                pick.failFast, pick.maxFailedFraction, null);
+        var s = PreprocessJob.run(session, o);
+        System.out.println("preprocessed " + s.get("micrographs").get("selected").asInt() + " micrographs, "
+                + s.get("micrographs").get("particles").asLong() + " particles -> " + out);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,85 @@
+package org.segdiampick.cli;
+
+import org.apache.spark.sql.SparkSession;
+import org.segdiampick.estimate.Clustering;
+import org.segdiampick.io.Importer;
+import org.segdiampick.io.MicRecord;
+import org.segdiampick.io.ProjectStore;
+import org.segdiampick.job.OutputLayout;
+import org.segdiampick.job.RunOptions;
+import org.segdiampick.job.SegDiamPickJob;
+import org.segdiampick.job.SparkSessions;
+import org.segdiampick.pick.Contrast;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code run}: the whole job (policy stages 1–6) on Spark. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Pick every micrograph, estimate the particle diameter from the whole batch, derive box size and "
+                + "mask diameter, re-pick and write box files, RELION coordinates, thumbnails, summary.json and report.html.",
+                "Paths may be local, hdfs:// or s3a://."})
+public class RunCommand implements Callable<Integer> {
+
+    static class Input {
+        @Option(names = "--project", paramLabel = "P.jsonl", required = true,
+                description = "Project to process; updated in place at the end (previous version kept as P.jsonl.prev).")
+        String project;
+
+        @ArgGroup(exclusive = false)
+        MicsInput mics;
+    }
+
+    static class MicsInput {
+        @Option(names = "--mics", paramLabel = "STAR|DIR|GLOB", required = true,
+                description = "Shortcut: import these micrographs into OUT/project.jsonl first.")
+        String mics;
+
+        @Option(names = "--smpd", paramLabel = "Å", description = "Pixel size (needed unless the STAR file or MRC headers give it).")
+        Double smpd;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
+
+    @Option(names = "--out", paramLabel = "OUT", required = true, description = "Output folder.")
+    String out;
+
+    @Option(names = "--clustering", paramLabel = "kmeans|hac", defaultValue = "kmeans",
+            description = "Clustering of the diameters (default: ${DEFAULT-VALUE}).")
+    String clustering;
+
+    @Option(names = "--decision", paramLabel = "summary.json",
+            description = "Apply a previous batch's bounds, box size and mask diameter instead of estimating.")
+    String decision;
+
+    @Mixin
+    PickOptions pick = new PickOptions();
+
+    @Mixin
+    SparkOptions spark = new SparkOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        Contrast contrast = Contrast.parse(pick.pcontrast);
+        Clustering c = Clustering.parse(clustering);
+        Main.checkFraction(pick.maxFailedFraction);
+        SparkSession session = SparkSessions.create("segdiampick run", spark.master, spark.conf);
+        String project = input.project;
+        if (project == null) {
+            project = new OutputLayout(out).project();
+            List<MicRecord> recs = Importer.importMics(input.mics.mics, input.mics.smpd, session.sparkContext().hadoopConfiguration());
+            ProjectStore.write(project, recs, session.sparkContext().hadoopConfiguration());
+        }
+        RunOptions o = new RunOptions(project, out, pick.micTo, c, contrast, pick.moldiamMax, pick.failFast,
+                pick.maxFailedFraction, decision);
+        var summary = SegDiamPickJob.run(session, o);
+        System.out.println("box_in_pix " + summary.get("box_in_pix").asInt() + "  mskdiam " + summary.get("mskdiam").asDouble()
+                + " Å  particles " + summary.get("micrographs").get("particles").asLong() + "  -> " + out);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,93 @@
+package org.segdiampick.job;
+
+import java.io.Serializable;
+
+/**
+ * Where a run writes, relative to {@code OUT} (local path, {@code hdfs://} or {@code s3a://}). Every file has a
+ * deterministic name derived from the micrograph, so a retried task or a rerun overwrites instead of duplicating.
+ */
+public record OutputLayout(String out) implements Serializable {
+
+    public OutputLayout {
+        while (out.length() > 1 && out.endsWith("/")) out = out.substring(0, out.length() - 1);
+    }
+
+    public String resolve(String rel) {
+        return out + "/" + rel;
+    }
+
+    public String den(String name) {
+        return resolve("work/" + name + "_den.mrc");
+    }
+
+    public String topo(String name) {
+        return resolve("work/" + name + "_topo.mrc");
+    }
+
+    public String bin(String name) {
+        return resolve("work/" + name + "_bin.mrc");
+    }
+
+    /** Preprocess writes its images and diameter files directly under OUT, as SIMPLE's outdir. */
+    public String preDen(String name) {
+        return resolve(name + "_den.mrc");
+    }
+
+    public String preTopo(String name) {
+        return resolve(name + "_topo.mrc");
+    }
+
+    public String preBin(String name) {
+        return resolve(name + "_bin.mrc");
+    }
+
+    public String preDiam(String name) {
+        return resolve(name + "_diams.txt");
+    }
+
+    public String box(String name) {
+        return resolve("boxes/" + name + ".box");
+    }
+
+    public String coords(String name) {
+        return resolve("coords/" + name + ".star");
+    }
+
+    public String thumb(String name) {
+        return resolve("thumbs/" + name + "_den.jpg");
+    }
+
+    public String coordsIndex() {
+        return resolve("coords.star");
+    }
+
+    public String summary() {
+        return resolve("summary.json");
+    }
+
+    public String report() {
+        return resolve("report.html");
+    }
+
+    public String success() {
+        return resolve("_SUCCESS");
+    }
+
+    public String project() {
+        return resolve("project.jsonl");
+    }
+
+    /**
+     * Output base name of a micrograph: its file name without directory and without the final extension
+     * (decisions B-28: only the final extension is stripped).
+     */
+    public static String baseName(String path) {
+        String s = path;
+        int q = s.indexOf('?');
+        if (q >= 0) s = s.substring(0, q);
+        int slash = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
+        String file = s.substring(slash + 1);
+        int dot = file.lastIndexOf('.');
+        return dot > 0 ? file.substring(0, dot) : file;
+    }
+}

@@ -1,0 +1,128 @@
+package org.segdiampick.job;
+
+import org.apache.hadoop.conf.Configuration;
+import org.segdiampick.image.Image2D;
+import org.segdiampick.io.DiameterFile;
+import org.segdiampick.io.MrcHeader;
+import org.segdiampick.io.MrcReader;
+import org.segdiampick.io.MrcWriter;
+import org.segdiampick.io.Storage;
+import org.segdiampick.pick.PickResult;
+import org.segdiampick.pick.SegmentationPicker;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Policy stage 1 for one micrograph, as an executor runs it (no Spark in here, so it is tested directly):
+ * import the diameters of a pre-picked micrograph, or pick it from the raw image and write its density,
+ * topology and binary images.
+ *
+ * <p>Fault isolation: any problem with one micrograph becomes a {@link Pass1Outcome.Status#FAILED} outcome
+ * with a message naming the file; the cheap checks (existence, header, pixel size) run before the expensive
+ * pass. With {@code failFast} the problem is rethrown instead.
+ */
+public final class PickStage {
+
+    /** Relative difference between header and project pixel size above which the micrograph is rejected. */
+    static final double MAX_SMPD_MISMATCH = 0.05;
+
+    private final PickSettings settings;
+    private final SegmentationPicker picker;
+
+    public PickStage(PickSettings settings) {
+        this.settings = settings;
+        this.picker = new SegmentationPicker(settings.contrast(), settings.moldiamMax());
+    }
+
+    public Pass1Outcome process(MicTask task, Configuration conf, String executorId) {
+        long t0 = System.nanoTime();
+        try {
+            Pass1Outcome o = task.prePicked() && !settings.preprocess()
+                    ? importPrePicked(task, conf, executorId, t0) : pick(task, conf, executorId, t0);
+            return o;
+        } catch (RuntimeException | IOException e) {
+            if (settings.failFast()) throw new MicrographFailedException(task.intg(), describe(e), e);
+            return new Pass1Outcome(task.index(), task.name(), Pass1Outcome.Status.FAILED, describe(e), new double[0],
+                    0, 0, null, null, null, null, 0, executorId, millis(t0));
+        }
+    }
+
+    private Pass1Outcome pick(MicTask task, Configuration conf, String executorId, long t0) throws IOException {
+        MrcHeader header = checkMicrograph(task, conf);
+        Image2D raw = MrcReader.read2D(task.intg(), conf, task.smpd());
+        if (raw.hasNonFinite()) throw new IllegalArgumentException(task.intg() + ": micrograph contains NaN or infinite pixels");
+        if (raw.isConstant()) throw new IllegalArgumentException(task.intg() + ": micrograph is constant (empty image)");
+        PickResult r = picker.pick(raw, task.smpd(), OutputLayout.baseName(task.intg()));
+        OutputLayout out = settings.layout();
+        String den = null, topo = null, bin = null, diam = null;
+        if (r.hasImages()) {
+            boolean pre = settings.preprocess();
+            den = pre ? out.preDen(task.name()) : out.den(task.name());
+            topo = pre ? out.preTopo(task.name()) : out.topo(task.name());
+            bin = pre ? out.preBin(task.name()) : out.bin(task.name());
+            MrcWriter.write(r.density(), den, conf);
+            MrcWriter.write(r.topology(), topo, conf);
+            MrcWriter.write(r.binary().toImage(r.geometry().smpdX(), r.geometry().smpdY()), bin, conf);
+        }
+        double[] d = r.diameters();
+        if (settings.preprocess() && d.length > 0) {
+            diam = out.preDiam(task.name());
+            try (OutputStream os = Storage.create(diam, conf)) {
+                DiameterFile.write(d, os);
+            }
+        }
+        Pass1Outcome.Status status = switch (r.outcome()) {
+            case PICKED -> Pass1Outcome.Status.PICKED;
+            case NO_PARTICLES -> Pass1Outcome.Status.NO_PARTICLES;
+            case CARBON -> Pass1Outcome.Status.CARBON;
+            case CONSTANT -> throw new IllegalStateException("unreachable: constant image checked above");
+        };
+        return new Pass1Outcome(task.index(), task.name(), status, null, d, header.nx(), header.ny(),
+                den, topo, bin, diam, r.carbonFraction(), executorId, millis(t0));
+    }
+
+    private Pass1Outcome importPrePicked(MicTask task, Configuration conf, String executorId, long t0) throws IOException {
+        MrcHeader header = checkMicrograph(task, conf);
+        double[] d = new double[0];
+        if (task.cachedDiam() != null && Storage.exists(task.cachedDiam(), conf)) {
+            try (Reader r = new InputStreamReader(Storage.open(task.cachedDiam(), conf), StandardCharsets.UTF_8)) {
+                d = DiameterFile.read(r, task.cachedDiam());
+            }
+        }
+        String bin = Storage.exists(task.cachedBin(), conf) ? task.cachedBin() : null;
+        String den = Storage.exists(task.cachedDen(), conf) ? task.cachedDen() : null;
+        return new Pass1Outcome(task.index(), task.name(), Pass1Outcome.Status.IMPORTED, null, d, header.nx(), header.ny(),
+                den, task.cachedTopo(), bin, task.cachedDiam(), 0, executorId, millis(t0));
+    }
+
+    /** The cheap checks, before any pixel is read: the file exists, its header is a 2-D image, the pixel size fits. */
+    static MrcHeader checkMicrograph(MicTask task, Configuration conf) throws IOException {
+        if (!(task.smpd() > 0) || !Double.isFinite(task.smpd()))
+            throw new IllegalArgumentException(task.intg() + ": no valid pixel size (smpd = " + task.smpd() + ")");
+        if (!Storage.exists(task.intg(), conf)) throw new IOException(task.intg() + ": file not found");
+        MrcHeader h = MrcReader.readHeader(task.intg(), conf);
+        if (h.nz() != 1) throw new IllegalArgumentException(task.intg() + ": a 2-D micrograph is needed, the file holds " + h.nz() + " sections");
+        double hs = h.pixelSizeX();
+        // 0 and 1.0 are the usual "not set" values of MRC writers; anything else must agree with the project.
+        if (hs > 0 && Math.abs(hs - 1.0) > 1e-6 && Math.abs(hs - task.smpd()) > MAX_SMPD_MISMATCH * task.smpd())
+            throw new IllegalArgumentException(task.intg() + ": pixel size in the header (" + hs
+                    + " Å) differs from the project's smpd (" + task.smpd() + " Å)");
+        return h;
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        if (e instanceof java.nio.file.AccessDeniedException || e instanceof org.apache.hadoop.security.AccessControlException)
+            return "permission denied: " + m;
+        if (e instanceof OutOfMemoryError) return "out of memory";
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private static long millis(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}

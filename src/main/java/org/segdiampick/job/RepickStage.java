@@ -1,0 +1,77 @@
+package org.segdiampick.job;
+
+import org.apache.hadoop.conf.Configuration;
+import org.segdiampick.binary.BinaryImage;
+import org.segdiampick.estimate.Decision;
+import org.segdiampick.image.Image2D;
+import org.segdiampick.image.Thumbnail;
+import org.segdiampick.io.BoxFile;
+import org.segdiampick.io.CoordinateStar;
+import org.segdiampick.io.JpegWriter;
+import org.segdiampick.io.MrcReader;
+import org.segdiampick.io.Storage;
+import org.segdiampick.pick.Pick;
+import org.segdiampick.pick.RePicker;
+import org.segdiampick.pick.ShrinkGeometry;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * Policy stage 6 for one micrograph, as an executor runs it: re-pick from the binary image with the accepted
+ * bounds as gate, write the box file, the RELION coordinate file and the density thumbnail.
+ *
+ * <p>A micrograph without a binary image (constant, > 98 % carbon, failed) gets no box file and
+ * {@code nptcls = 0} (decisions B-10). A micrograph whose re-pick keeps nothing loses any box file an earlier
+ * run left (B-27), so the output folder always describes the latest run.
+ */
+public final class RepickStage {
+
+    public static final float JPEG_QUALITY = 0.92f;
+
+    private final Decision decision;
+    private final OutputLayout layout;
+
+    public RepickStage(Decision decision, OutputLayout layout) {
+        this.decision = decision;
+        this.layout = layout;
+    }
+
+    public Pass2Outcome process(MicTask task, Pass1Outcome p1, Configuration conf) {
+        String boxPath = layout.box(task.name()), coordPath = layout.coords(task.name());
+        try {
+            List<Pick> picks = List.of();
+            if (p1.bin() != null) {
+                ShrinkGeometry geo = ShrinkGeometry.of(p1.rawNx(), p1.rawNy(), task.smpd());
+                BinaryImage bin = BinaryImage.fromImage(MrcReader.read2D(p1.bin(), conf, null));
+                picks = RePicker.repick(bin, geo, decision.diamMin(), decision.diamMax());
+            }
+            String box = null, coords = null, thumb = null;
+            if (!picks.isEmpty()) {
+                try (OutputStream os = Storage.create(boxPath, conf)) {
+                    BoxFile.write(BoxFile.entries(picks), decision.boxInPix(), os);
+                }
+                try (OutputStream os = Storage.create(coordPath, conf)) {
+                    CoordinateStar.write(picks, os);
+                }
+                box = boxPath;
+                coords = coordPath;
+            } else {
+                if (Storage.exists(boxPath, conf)) Storage.delete(boxPath, conf);
+                if (Storage.exists(coordPath, conf)) Storage.delete(coordPath, conf);
+            }
+            if (p1.den() != null && Storage.exists(p1.den(), conf)) {
+                thumb = layout.thumb(task.name());
+                Image2D den = MrcReader.read2D(p1.den(), conf, null);
+                byte[] px = Thumbnail.render(den);
+                try (OutputStream os = Storage.create(thumb, conf)) {
+                    JpegWriter.writeGrey(px, Thumbnail.SIZE, Thumbnail.SIZE, JPEG_QUALITY, os);
+                }
+            }
+            return new Pass2Outcome(task.index(), task.name(), picks.size(), box, coords, thumb, null);
+        } catch (RuntimeException | IOException e) {
+            return new Pass2Outcome(task.index(), task.name(), 0, null, null, null, PickStage.describe(e));
+        }
+    }
+}

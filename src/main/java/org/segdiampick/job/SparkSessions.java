@@ -1,0 +1,34 @@
+package org.segdiampick.job;
+
+import org.apache.spark.sql.SparkSession;
+
+import java.util.Map;
+
+/**
+ * Creates the SparkSession the same way whether the job was launched by {@code spark-submit} (master and
+ * settings come from it) or embedded ({@code submit/segdiampick} without a cluster: {@code --master}, default
+ * {@code local[*]}). {@code --conf key=value} settings apply in both modes; {@code spark.hadoop.*} ones reach
+ * Hadoop, exactly as with spark-submit.
+ */
+public final class SparkSessions {
+    private SparkSessions() {
+    }
+
+    /** True inside spark-submit: SparkSubmit sets the {@code spark.master} system property. */
+    public static boolean launchedBySparkSubmit() {
+        return System.getProperty("spark.master") != null;
+    }
+
+    public static SparkSession create(String appName, String master, Map<String, String> conf) {
+        SparkSession.Builder b = SparkSession.builder().appName(appName);
+        if (!launchedBySparkSubmit()) {
+            b.master(master == null ? "local[*]" : master);
+            if (System.getenv("SPARK_LOCAL_IP") == null) b.config("spark.driver.host", "127.0.0.1");
+            b.config("spark.ui.enabled", "false");
+        }
+        // A speculative copy of a task would write the same outputs twice at the same time.
+        b.config("spark.speculation", "false");
+        conf.forEach(b::config);
+        return b.getOrCreate();
+    }
+}

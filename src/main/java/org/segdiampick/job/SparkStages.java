@@ -1,0 +1,111 @@
+package org.segdiampick.job;
+
+import org.apache.spark.SparkEnv;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Tuple2;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The only place that distributes work: stage 1 (pick or import) and stage 6 (re-pick and write) run on
+ * executors, one micrograph at a time, one {@link PickStage}/{@link RepickStage} per partition; the driver
+ * gets back small outcome records, sorted into project order.
+ */
+final class SparkStages {
+    private static final Logger LOG = LoggerFactory.getLogger(SparkStages.class);
+    /** More partitions balance uneven micrographs; each partition re-uses its picker and the thread's FFT plans. */
+    private static final int MAX_PARTITIONS = 20_000;
+
+    private SparkStages() {
+    }
+
+    static List<Pass1Outcome> pass1(SparkSession spark, List<MicTask> tasks, PickSettings settings,
+                                    Broadcast<HadoopConf> conf, String verb) {
+        if (tasks.isEmpty()) return List.of();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        LongAccumulator done = spark.sparkContext().longAccumulator("micrographs " + verb);
+        try (Progress ignored = new Progress(done, tasks.size(), verb)) {
+            List<Pass1Outcome> out = new ArrayList<>(jsc.parallelize(tasks, partitions(tasks.size()))
+                    .mapPartitions((Iterator<MicTask> it) -> {
+                        PickStage stage = new PickStage(settings);
+                        String executor = SparkEnv.get().executorId();
+                        List<Pass1Outcome> res = new ArrayList<>();
+                        while (it.hasNext()) {
+                            res.add(stage.process(it.next(), conf.value().get(), executor));
+                            done.add(1);
+                        }
+                        return res.iterator();
+                    }).collect());
+            out.sort(Comparator.comparingInt(Pass1Outcome::index));
+            return out;
+        }
+    }
+
+    static List<Pass2Outcome> pass2(SparkSession spark, List<Tuple2<MicTask, Pass1Outcome>> work, RepickStage stage,
+                                    Broadcast<HadoopConf> conf) {
+        if (work.isEmpty()) return List.of();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        LongAccumulator done = spark.sparkContext().longAccumulator("micrographs re-picked");
+        try (Progress ignored = new Progress(done, work.size(), "re-picked")) {
+            List<Pass2Outcome> out = new ArrayList<>(jsc.parallelize(work, partitions(work.size()))
+                    .mapPartitions((Iterator<Tuple2<MicTask, Pass1Outcome>> it) -> {
+                        List<Pass2Outcome> res = new ArrayList<>();
+                        while (it.hasNext()) {
+                            Tuple2<MicTask, Pass1Outcome> t = it.next();
+                            res.add(stage.process(t._1(), t._2(), conf.value().get()));
+                            done.add(1);
+                        }
+                        return res.iterator();
+                    }).collect());
+            out.sort(Comparator.comparingInt(Pass2Outcome::index));
+            return out;
+        }
+    }
+
+    private static int partitions(int n) {
+        return Math.max(1, Math.min(n, MAX_PARTITIONS));
+    }
+
+    /** Logs "picked 120/800 micrographs" while a stage runs (accumulators reach the driver as tasks finish). */
+    private static final class Progress implements AutoCloseable {
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "segdiampick-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        private final LongAccumulator done;
+        private final int total;
+        private final String verb;
+        private long last = -1;
+
+        Progress(LongAccumulator done, int total, String verb) {
+            this.done = done;
+            this.total = total;
+            this.verb = verb;
+            timer.scheduleAtFixedRate(this::log, 5, 5, TimeUnit.SECONDS);
+        }
+
+        private synchronized void log() {
+            long v = done.value();
+            if (v != last) LOG.info("{} {}/{} micrographs", verb, v, total);
+            last = v;
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+            log();
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.segdiampick.pick;
+
+import org.segdiampick.binary.Binarizer;
+import org.segdiampick.binary.BinaryImage;
+import org.segdiampick.binary.ConnectedComponents;
+import org.segdiampick.image.BackgroundSubtraction;
+import org.segdiampick.image.EdgeAverage;
+import org.segdiampick.image.FourierResample;
+import org.segdiampick.image.Icm;
+import org.segdiampick.image.Image2D;
+import org.segdiampick.image.LowPass;
+import org.segdiampick.image.MedianFilter;
+import org.segdiampick.image.NegativeDamping;
+import org.segdiampick.image.NonLocalMeans;
+import org.segdiampick.image.TvFilter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Pass 1 of the segmentation picker, SIMPLE's {@code picksegdiam%pick_1} (algorithm §7.7): a raw micrograph
+ * becomes a list of particles with their diameters and centres, plus the density, topology and binary
+ * images that {@code preprocess} caches and pass 2 ({@link RePicker}) re-reads.
+ *
+ * <p>Stages: background subtraction and contrast (§4.3–4.4), Fourier resampling to ≈ 4 Å (§4.4, B-31),
+ * amorphous-carbon mask (§5), denoising cascade (§6), binarisation (§7.1), connected components and the
+ * size gate {@code d ≥ 12 Å}, {@code d + 8 ≤ moldiam_max}. One picker serves many micrographs on one thread;
+ * FFT plans and buffers are cached per thread by the image kernels.
+ */
+public final class SegmentationPicker {
+
+    /** Erosion correction added to every diameter before statistics (policy stage 1: 2 × SMPD_SHRINK1). */
+    public static final double EROSION_CORRECTION = 2 * ShrinkGeometry.SMPD_SHRINK1;
+    /** Smallest diameter kept: 3 shrunken pixels (§7.7). */
+    public static final double MIN_DIAMETER = 3 * ShrinkGeometry.SMPD_SHRINK1;
+    public static final double DEFAULT_MOLDIAM_MAX = 500.0;
+    /** Low-pass limit of the cascade and of the carbon detector, Å (§5, §6.3). */
+    static final double LP_UB = 15.0;
+    static final float DAMP = 10f;
+    static final double LAM_TV = 7.0;
+    static final double LAM_ICM = 100.0;
+    static final int MEDIAN_HALF_WIDTH = 3;
+    /** A micrograph more than this fraction carbon yields no particles (§7.7 step 3). */
+    static final double MAX_CARBON_FRACTION = 0.98;
+
+    private final Contrast contrast;
+    private final double moldiamMax;
+
+    public SegmentationPicker(Contrast contrast, double moldiamMax) {
+        if (!(moldiamMax > MIN_DIAMETER + EROSION_CORRECTION))
+            throw new IllegalArgumentException("moldiam_max must exceed " + (MIN_DIAMETER + EROSION_CORRECTION) + " Å, got " + moldiamMax);
+        this.contrast = contrast;
+        this.moldiamMax = moldiamMax;
+    }
+
+    /**
+     * Picks one micrograph.
+     *
+     * @param raw     the micrograph as read (its own pixel size is ignored in favour of {@code smpd})
+     * @param smpd    the project's pixel size, Å
+     * @param micName the micrograph's file name: seeds the carbon detector so reruns are identical (B-19)
+     * @throws IllegalArgumentException for NaN or infinite pixels
+     */
+    public PickResult pick(Image2D raw, double smpd, String micName) {
+        return pick(raw, smpd, micName, stage -> { });
+    }
+
+    /** As {@link #pick(Image2D, double, String)}, reporting the start of each stage (for the benchmark). */
+    public PickResult pick(Image2D raw, double smpd, String micName, Consumer<String> stageListener) {
+        if (raw.hasNonFinite()) throw new IllegalArgumentException("micrograph contains NaN or infinite pixels");
+        ShrinkGeometry geo = ShrinkGeometry.of(raw.nx, raw.ny, smpd);
+        if (raw.isConstant()) return empty(geo, PickResult.Outcome.CONSTANT, 0);
+
+        stageListener.accept("background");
+        Image2D img = new Image2D(raw.nx, raw.ny, smpd, smpd, raw.data.clone());
+        BackgroundSubtraction.apply(img);
+        if (contrast == Contrast.BLACK) negate(img.data);
+
+        stageListener.accept("resample");
+        Image2D shrunk = FourierResample.resample(img, geo.nx(), geo.ny());
+        Image2D s = new Image2D(geo.nx(), geo.ny(), geo.smpdX(), geo.smpdY(), shrunk.data);
+
+        stageListener.accept("carbon");
+        Image2D lp = s.copy();
+        LowPass.apply(lp, LP_UB);
+        CarbonMask carbon = CarbonDetector.detect(lp, CarbonDetector.seedFor(micName));
+        if (carbon.carbonFraction() > MAX_CARBON_FRACTION) return empty(geo, PickResult.Outcome.CARBON, carbon.carbonFraction());
+
+        stageListener.accept("cascade");
+        EdgeAverage.apply(s);
+        NegativeDamping.apply(s, DAMP);
+        LowPass.apply(s, LP_UB);
+        TvFilter.apply(s, LAM_TV);
+        Image2D density = s.copy();
+        stageListener.accept("nlmeans");
+        NonLocalMeans.apply(s);
+        stageListener.accept("icm");
+        Icm.apply(s, LAM_ICM);
+        stageListener.accept("median");
+        MedianFilter.apply(s, MEDIAN_HALF_WIDTH);
+
+        stageListener.accept("binarise");
+        BinaryImage bin = Binarizer.binarize(s);
+        if (carbon.carbonFound()) bin.applyMask(carbon.usable());
+
+        stageListener.accept("components");
+        ConnectedComponents cc = ConnectedComponents.label(bin);
+        double[] diam = cc.diameters(geo.smpdX(), geo.smpdY());
+        List<Pick> picks = new ArrayList<>();
+        boolean[] keep = new boolean[cc.count() + 1];
+        for (int label = 1; label <= cc.count(); label++) {
+            double d = diam[label];
+            if (d < MIN_DIAMETER || d + EROSION_CORRECTION > moldiamMax) continue;
+            keep[label] = true;
+            picks.add(new Pick(d, geo.rawX(cc.centroidX(label)), geo.rawY(cc.centroidY(label))));
+        }
+        BinaryImage kept = cc.keep(label -> keep[label]);
+        stageListener.accept("done");
+        return new PickResult(geo, picks.isEmpty() ? PickResult.Outcome.NO_PARTICLES : PickResult.Outcome.PICKED,
+                List.copyOf(picks), density, s, kept, carbon.carbonFraction());
+    }
+
+    private static PickResult empty(ShrinkGeometry geo, PickResult.Outcome outcome, double carbonFraction) {
+        return new PickResult(geo, outcome, List.of(), null, null, null, carbonFraction);
+    }
+
+    private static void negate(float[] a) {
+        for (int i = 0; i < a.length; i++) a[i] = -a[i];
+    }
+}
