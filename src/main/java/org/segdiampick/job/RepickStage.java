@@ -50,10 +50,11 @@ public final class RepickStage {
             String box = null, coords = null, thumb = null;
             if (!picks.isEmpty()) {
                 try (OutputStream os = Storage.create(boxPath, conf)) {
-                    BoxFile.write(BoxFile.entries(picks), decision.boxInPix(), os);
+                    BoxFile.write(picks.stream().map(p -> new BoxFile.BoxEntry(p.x(), p.y(), p.diameter())).toList(),
+                            decision.boxInPix(), os);
                 }
                 try (OutputStream os = Storage.create(coordPath, conf)) {
-                    CoordinateStar.write(picks, os);
+                    CoordinateStar.write(picks.stream().map(p -> new double[]{p.x(), p.y()}).toList(), os);
                 }
                 box = boxPath;
                 coords = coordPath;

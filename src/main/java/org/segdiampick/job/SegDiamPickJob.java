@@ -13,6 +13,7 @@ import org.segdiampick.estimate.Estimate;
 import org.segdiampick.estimate.EstimateReport;
 import org.segdiampick.estimate.EstimationException;
 import org.segdiampick.io.CoordinateStar;
+import org.segdiampick.io.InputFormatException;
 import org.segdiampick.io.MicRecord;
 import org.segdiampick.io.ProjectStore;
 import org.segdiampick.io.Storage;
@@ -65,7 +66,7 @@ public final class SegDiamPickJob {
         Storage.delete(layout.success(), conf);
         Broadcast<HadoopConf> bconf = spark.sparkContext().broadcast(new HadoopConf(conf),
                 scala.reflect.ClassTag$.MODULE$.apply(HadoopConf.class));
-        LOG.info("segdiampick run: {} micrographs, smpd {} Å, clustering {}", sel.tasks.size(), sel.smpd, o.clustering().label());
+        LOG.info("segdiampick run: {} micrographs, smpd {} Å, clustering {}", sel.tasks.size(), sel.smpd, o.clustering().id());
 
         // Stage 1
         PickSettings ps = new PickSettings(o.contrast(), o.moldiamMax(), layout, false, o.failFast());
@@ -85,7 +86,7 @@ public final class SegDiamPickJob {
         EstimateReport report = null;
         Decision decision;
         if (o.decisionFile() != null) {
-            decision = Decision.fromJson(new String(Storage.readAll(o.decisionFile(), conf), StandardCharsets.UTF_8), o.decisionFile());
+            decision = readDecision(o.decisionFile(), sel.smpd, conf);
             LOG.info("decision reused from {}: box {} px, mask {} Å, bounds [{}, {}] Å", o.decisionFile(),
                     decision.boxInPix(), decision.mskdiam(), decision.diamMin(), decision.diamMax());
         } else {
@@ -124,6 +125,20 @@ public final class SegDiamPickJob {
         return summary;
     }
 
+    /** A decision is in pixels of its batch: reusing it on another pixel size would give wrong boxes. */
+    static Decision readDecision(String file, double smpd, Configuration conf) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try (var in = Storage.open(file, conf)) {
+            root = JSON.readTree(in);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InputFormatException(file, "not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root != null && root.has("smpd") && Math.abs(root.get("smpd").asDouble() - smpd) > 1e-6 * smpd)
+            throw new InputFormatException(file, "decision was made for pixel size " + root.get("smpd").asDouble()
+                    + " Å but these micrographs have " + smpd + " Å");
+        return Decision.fromJson(root, smpd, file);
+    }
+
     static void checkFailures(int failed, int total, double maxFailedFraction) {
         if (failed > 0 && failed > maxFailedFraction * total)
             throw new RunFailedException(ExitCodes.TOO_MANY_FAILED, failed + " of " + total
@@ -145,9 +160,9 @@ public final class SegDiamPickJob {
 
     private static void writeCoordsIndex(OutputLayout layout, List<MicTask> tasks, List<Pass2Outcome> p2,
                                          Configuration conf) throws IOException {
-        List<String[]> rows = new ArrayList<>();
+        List<CoordinateStar.IndexEntry> rows = new ArrayList<>();
         for (Pass2Outcome x : p2)
-            if (x.coordFile() != null) rows.add(new String[]{tasks.get(indexOf(tasks, x.index())).intg(), x.coordFile()});
+            if (x.coordFile() != null) rows.add(new CoordinateStar.IndexEntry(tasks.get(indexOf(tasks, x.index())).intg(), x.coordFile()));
         try (OutputStream os = Storage.create(layout.coordsIndex(), conf)) {
             CoordinateStar.writeIndex(rows, os);
         }

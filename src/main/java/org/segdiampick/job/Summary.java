@@ -53,7 +53,7 @@ final class Summary {
         ObjectNode st = s.putObject("settings");
         st.put("pcontrast", o.contrast().label());
         st.put("moldiam_max", o.moldiamMax());
-        st.put("clustering", o.clustering().label());
+        st.put("clustering", o.clustering().id());
         if (o.micTo() != null) st.put("mic_to", o.micTo());
         else st.putNull("mic_to");
         st.put("max_failed_fraction", o.maxFailedFraction());

@@ -27,8 +27,8 @@ public final class RePicker {
     }
 
     public static List<Pick> repick(BinaryImage bin, ShrinkGeometry geo, double diamMin, double diamMax) {
-        if (bin.nx() != geo.nx() || bin.ny() != geo.ny())
-            throw new IllegalArgumentException("binary image is " + bin.nx() + " x " + bin.ny()
+        if (bin.nx != geo.nx() || bin.ny != geo.ny())
+            throw new IllegalArgumentException("binary image is " + bin.nx + " x " + bin.ny
                     + " but the micrograph's shrunken grid is " + geo.nx() + " x " + geo.ny());
         ConnectedComponents cc = ConnectedComponents.label(bin);
         double[] diam = cc.diameters(geo.smpdX(), geo.smpdY());
