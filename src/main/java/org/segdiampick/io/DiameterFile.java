@@ -54,6 +54,7 @@ public final class DiameterFile {
         String body;
         if (s >= 0 && s <= SIGNIFICANT) {
             body = r.setScale(SIGNIFICANT - s, RoundingMode.UNNECESSARY).toPlainString();
+            if (s == SIGNIFICANT) body += "."; // F10.0 still prints the decimal point
             pad(sb, body, 10);
             sb.append("    ");
         } else {
