@@ -221,7 +221,9 @@ public final class MrcHeader {
 
     private static Double pixelSize(float cell, int m) {
         if (m <= 0 || !Float.isFinite(cell) || cell <= 0) return null;
-        double s = (double) cell / m;
+        // The cell is single precision; the shortest decimal of the float quotient gives 5.36 for a
+        // 5.36 Å header rather than 5.360000133514404, so project files show the value that was meant.
+        double s = Double.parseDouble(Float.toString(cell / m));
         // Below 1e-3 Å or above 1e4 Å per pixel the header cannot be describing a micrograph.
         return s >= 1e-3 && s <= 1e4 ? s : null;
     }
