@@ -317,25 +317,59 @@ public final class CarbonDetector {
     }
 
     /**
-     * The histogram k-means of §5.3 with SIMPLE's restart and convergence rules. Distances use integer
-     * arithmetic: TVD(C_c, H_t) = Σ_b |C_cb − pop_c·H_tb| / (2·4096·pop_c), where C_c is the sum of the
-     * member histograms, so the numerator is an exact int.
+     * The histogram k-means of §5.3 with SIMPLE's restart and convergence rules.
+     *
+     * <p>Distances use integer arithmetic: TVD(C_c, H_t) = Σ_b |C_cb − pop_c·H_tb| / (2·4096·pop_c), where
+     * C_c is the sum of the member histograms, so the numerator is an exact int. The assignment step
+     * skips work with Elkan's bounds: TVD is a metric, so a tile's distance to a centre can shrink by at
+     * most that centre's movement; a centre whose lower bound exceeds the tile's exact own distance can
+     * be neither nearer nor tied, and is not evaluated. The result is the same as evaluating every
+     * distance; only the cost changes. Own distances (needed for the score) are reused
+     * while the tile's cluster is unchanged, and centres are updated incrementally from the moved tiles.
      */
     static final class HistogramKMeans {
+        // Safety margin for the bound test against rounding in the accumulated bounds (distances are ≤ 1).
+        private static final double BOUND_EPS = 1e-9;
         private final int[] hist;
         private final int nTiles;
         private final int[] centre = new int[K * NBINS];
+        private final int[] prevCentre = new int[K * NBINS];
         private final int[] pop = new int[K];
+        private final int[] prevPop = new int[K];
+        private final double[] scale = new double[K];
+        private final double[] drift = new double[K];
+        private final boolean[] changed = new boolean[K];
         private final double[] clusterScore = new double[K];
+        private final double[] lower;
+        private final double[] own;
+        private final boolean[] ownValid;
+        private final int binLo;
+        private final int binHi;
         private int[] labels;
         private int[] next;
         private double score;
+        /** Work counters for the benchmark: iterations, and tile × cluster distances evaluated. */
+        long iterations;
+        long distances;
 
         HistogramKMeans(int[] hist, int nTiles) {
             this.hist = hist;
             this.nTiles = nTiles;
             this.labels = new int[nTiles];
             this.next = new int[nTiles];
+            this.lower = new double[nTiles * K];
+            this.own = new double[nTiles];
+            this.ownValid = new boolean[nTiles];
+            // Bins empty in every tile add |0 − 0| to every distance: restrict the loops to the occupied range.
+            int lo = NBINS, hi = 0;
+            for (int t = 0; t < nTiles; t++)
+                for (int b = 0; b < NBINS; b++)
+                    if (hist[t * NBINS + b] != 0) {
+                        lo = Math.min(lo, b);
+                        hi = Math.max(hi, b + 1);
+                    }
+            this.binLo = Math.min(lo, hi);
+            this.binHi = hi;
         }
 
         /**
@@ -369,53 +403,114 @@ public final class CarbonDetector {
         /** Lloyd iterations from {@code labels}; leaves the scored labels in {@code labels} and their score. */
         void run() {
             double prev = Float.MAX_VALUE;
+            centresFromScratch();
             for (int it = 1; it <= MAX_ITERATIONS; it++) {
-                score = scoreAndReassign();
+                iterations++;
+                score = scoreAndReassign(it == 1);
                 if (score < prev && Math.abs(score - prev) < TOLERANCE) return;
                 prev = score;
                 // B-19: after the last iteration keep the labels that were scored
                 if (it == MAX_ITERATIONS) return;
                 // A fixed point repeats this iteration exactly until the limit: same labels, same score.
                 if (Arrays.equals(labels, next)) return;
-                int[] tmp = labels;
-                labels = next;
-                next = tmp;
+                moveTiles();
             }
         }
 
-        // One iteration of §5.3 step 2: centres from labels, score of labels, nearest centre into next.
-        private double scoreAndReassign() {
+        private void centresFromScratch() {
             Arrays.fill(centre, 0);
             Arrays.fill(pop, 0);
-            Arrays.fill(clusterScore, 0);
             for (int t = 0; t < nTiles; t++) {
                 int c = labels[t];
                 pop[c]++;
                 int co = c * NBINS, h = t * NBINS;
                 for (int b = 0; b < NBINS; b++) centre[co + b] += hist[h + b];
             }
-            double[] scale = new double[K];
-            for (int c = 0; c < K; c++) scale[c] = pop[c] > 0 ? 1.0 / (2.0 * WIN_PIXELS * pop[c]) : 0;
-            final int[] hist = this.hist, centre = this.centre;
+            updateScales();
+        }
+
+        // labels := next, with the centres, their drifts and the cached own distances updated.
+        private void moveTiles() {
+            System.arraycopy(centre, 0, prevCentre, 0, centre.length);
+            System.arraycopy(pop, 0, prevPop, 0, K);
+            Arrays.fill(changed, false);
             for (int t = 0; t < nTiles; t++) {
-                int h = t * NBINS;
-                int bestC = -1;
-                double bestD = Double.POSITIVE_INFINITY, own = 0;
-                int lt = labels[t];
-                for (int c = 0; c < K; c++) {
-                    int p = pop[c];
-                    if (p == 0) continue; // empty cluster: distance "huge", never the nearest
-                    int co = c * NBINS, sum = 0;
-                    for (int b = 0; b < NBINS; b++) sum += Math.abs(centre[co + b] - p * hist[h + b]);
-                    double d = sum * scale[c];
-                    if (c == lt) own = d;
-                    if (d < bestD) {
-                        bestD = d;
-                        bestC = c;
-                    }
+                int from = labels[t], to = next[t];
+                if (from == to) continue;
+                int h = t * NBINS, fo = from * NBINS, tOff = to * NBINS;
+                for (int b = 0; b < NBINS; b++) {
+                    centre[fo + b] -= hist[h + b];
+                    centre[tOff + b] += hist[h + b];
                 }
-                clusterScore[lt] += own;
-                next[t] = bestC;
+                pop[from]--;
+                pop[to]++;
+                changed[from] = changed[to] = true;
+                ownValid[t] = false;
+            }
+            for (int c = 0; c < K; c++) {
+                drift[c] = 0;
+                if (!changed[c] || pop[c] == 0) continue;
+                // TVD between the old and new normalised centre: how far any distance to c can move
+                double s = 0, a = 1.0 / prevPop[c], bn = 1.0 / pop[c];
+                for (int b = 0, co = c * NBINS; b < NBINS; b++) s += Math.abs(prevCentre[co + b] * a - centre[co + b] * bn);
+                drift[c] = 0.5 * s / WIN_PIXELS;
+            }
+            int[] tmp = labels;
+            labels = next;
+            next = tmp;
+            updateScales();
+        }
+
+        private void updateScales() {
+            for (int c = 0; c < K; c++) scale[c] = pop[c] > 0 ? 1.0 / (2.0 * WIN_PIXELS * pop[c]) : 0;
+        }
+
+        private double distance(int c, int t) {
+            int p = pop[c], co = c * NBINS, h = t * NBINS, sum = 0;
+            for (int b = binLo; b < binHi; b++) sum += Math.abs(centre[co + b] - p * hist[h + b]);
+            return sum * scale[c];
+        }
+
+        // One iteration of §5.3 step 2: score of labels (distance to own centre), nearest centre into next.
+        private double scoreAndReassign(boolean first) {
+            Arrays.fill(clusterScore, 0);
+            for (int t = 0; t < nTiles; t++) {
+                int lt = labels[t];
+                double d;
+                if (first) {
+                    d = assignAll(t);
+                } else {
+                    int lo = t * K;
+                    for (int c = 0; c < K; c++) lower[lo + c] -= drift[c];
+                    if (!ownValid[t] || changed[lt]) {
+                        own[t] = distance(lt, t);
+                        ownValid[t] = true;
+                        distances++;
+                    }
+                    d = own[t];
+                    lower[lo + lt] = d;
+                    // Only centres whose lower bound does not exceed the own distance can be nearer or tie;
+                    // evaluating exactly those and taking the first minimum gives the full argmin.
+                    int bestC = -1;
+                    double bestD = Double.POSITIVE_INFINITY;
+                    for (int c = 0; c < K; c++) {
+                        if (pop[c] == 0) continue; // empty cluster: distance "huge", never the nearest
+                        double dc;
+                        if (c == lt) dc = d;
+                        else if (lower[lo + c] > d + BOUND_EPS) continue;
+                        else {
+                            dc = distance(c, t);
+                            distances++;
+                            lower[lo + c] = dc;
+                        }
+                        if (dc < bestD) {
+                            bestD = dc;
+                            bestC = c;
+                        }
+                    }
+                    next[t] = bestC;
+                }
+                clusterScore[lt] += d;
             }
             double total = 0;
             int nk = 0;
@@ -425,6 +520,30 @@ public final class CarbonDetector {
                     nk++;
                 }
             return total / nk;
+        }
+
+        // All distances of tile t (first iteration of a run): next[t] (first minimum), exact bounds, own distance.
+        private double assignAll(int t) {
+            int bestC = -1, lo = t * K;
+            double bestD = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < K; c++) {
+                if (pop[c] == 0) {
+                    lower[lo + c] = Double.POSITIVE_INFINITY;
+                    continue;
+                }
+                double d = distance(c, t);
+                distances++;
+                lower[lo + c] = d;
+                if (d < bestD) {
+                    bestD = d;
+                    bestC = c;
+                }
+            }
+            next[t] = bestC;
+            int lt = labels[t];
+            own[t] = lower[lo + lt];
+            ownValid[t] = true;
+            return own[t];
         }
 
         int[] labels() {
