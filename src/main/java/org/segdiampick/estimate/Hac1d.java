@@ -92,7 +92,7 @@ public final class Hac1d {
         int[] run = new int[n];
         int nr = 0;
         for (int p = 0; p < n; p++) {
-            if (p > 0 && sorted[p] != sorted[p - 1]) nr++;
+            if (p > 0 && Double.compare(sorted[p], sorted[p - 1]) != 0) nr++; // as binarySearch: −0.0 ≠ 0.0
             run[p] = nr;
         }
         nr++;
@@ -101,9 +101,13 @@ public final class Hac1d {
         for (int p = 0; p < n; p++) runEnd[run[p]] = p;
         // position of each index in (value, index) order; index of each position
         int[] pos = new int[n], idxAt = new int[n];
+        // the run of a value is found among the distinct values (few for pixel-quantised diameters, so the
+        // search stays in cache), not among all n sorted values
+        double[] distinct = new double[nr];
+        for (int r = 0; r < nr; r++) distinct[r] = sorted[runStart[r]];
         int[] fill = runStart.clone();
         for (int i = 0; i < n; i++) {
-            int p = fill[run[firstIndexOf(sorted, x[i])]]++;
+            int p = fill[Arrays.binarySearch(distinct, x[i])]++;
             pos[i] = p;
             idxAt[p] = i;
         }
