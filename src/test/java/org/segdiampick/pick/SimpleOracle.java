@@ -1,0 +1,69 @@
+package org.segdiampick.pick;
+
+import org.apache.hadoop.conf.Configuration;
+import org.segdiampick.estimate.DiameterStats;
+import org.segdiampick.image.Image2D;
+import org.segdiampick.io.MrcReader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** SIMPLE's own pass-1 results on its two oracle batches, and ours on the same micrographs. */
+public final class SimpleOracle {
+
+    public record Micrograph(String batch, String name, Path mrc, double smpd, double[] simpleDiameters) {
+    }
+
+    public record Comparison(Micrograph mic, int ourCount, double ourMedian) {
+        public int simpleCount() {
+            return mic.simpleDiameters().length;
+        }
+
+        public double simpleMedian() {
+            return DiameterStats.median(mic.simpleDiameters());
+        }
+
+        public double countRatio() {
+            return ourCount / (double) simpleCount();
+        }
+
+        public double medianRatio() {
+            return ourMedian / simpleMedian();
+        }
+    }
+
+    private SimpleOracle() {
+    }
+
+    public static Path oracle() {
+        return GroundTruth.shared().resolve("data/oracle-simple-14f07d941");
+    }
+
+    public static List<Micrograph> micrographs() throws IOException {
+        List<Micrograph> out = new ArrayList<>();
+        for (String batch : List.of("syn", "apoferritin")) {
+            double smpd = batch.equals("syn") ? 1.25 : 1.5;
+            for (String line : Files.readAllLines(oracle().resolve(batch + "/micrographs.txt"))) {
+                if (line.startsWith("#") || line.isBlank()) continue;
+                String[] f = line.split("\t");
+                String name = f[0];
+                Path mrc = GroundTruth.shared().getParent().resolve(f[2]);
+                String base = name.substring(0, name.lastIndexOf('.'));
+                double[] d = Files.readAllLines(oracle().resolve(batch + "/pick1/" + base + "_pick1_diams_raw.txt")).stream()
+                        .map(String::trim).filter(s -> !s.isEmpty()).mapToDouble(Double::parseDouble).toArray();
+                out.add(new Micrograph(batch, name, mrc, smpd, d));
+            }
+        }
+        return out;
+    }
+
+    public static Comparison compare(Micrograph m, SegmentationPicker picker) throws IOException {
+        Image2D img = MrcReader.read2D(m.mrc().toString(), new Configuration(), m.smpd());
+        PickResult r = picker.pick(img, m.smpd(), m.name());
+        double[] d = r.diameters();
+        return new Comparison(m, d.length, d.length == 0 ? Double.NaN : DiameterStats.median(d));
+    }
+}
