@@ -154,7 +154,7 @@ class CarbonDetectorTest {
     void boundedKMeansMatchesPlainLloyd() {
         Random rnd = new Random(3);
         for (int trial = 0; trial < 2; trial++) {
-            int nTiles = 30 + rnd.nextInt(20);
+            int nTiles = 20 + rnd.nextInt(10);
             int[] hist = randomHistograms(rnd, nTiles);
             CarbonDetector.HistogramKMeans km = new CarbonDetector.HistogramKMeans(hist, nTiles);
             int[] bounded = km.bestOfRestarts(new SplittableRandom(trial));
