@@ -325,7 +325,8 @@ public final class CarbonDetector {
      * most that centre's movement; a centre whose lower bound exceeds the tile's exact own distance can
      * be neither nearer nor tied, and is not evaluated. The result is the same as evaluating every
      * distance; only the cost changes. Own distances (needed for the score) are reused
-     * while the tile's cluster is unchanged, and centres are updated incrementally from the moved tiles.
+     * while the tile's cluster is unchanged, centres are updated incrementally from the moved tiles, and
+     * bins a tile does not occupy are summed from prefix sums of the centre.
      */
     static final class HistogramKMeans {
         // Safety margin for the bound test against rounding in the accumulated bounds (distances are ≤ 1).
@@ -343,14 +344,12 @@ public final class CarbonDetector {
         private final double[] lower;
         private final double[] own;
         private final boolean[] ownValid;
-        private final int binLo;
-        private final int binHi;
+        private final int[] tileLo;
+        private final int[] tileHi;
+        private final int[] cumCentre = new int[K * (NBINS + 1)];
         private int[] labels;
         private int[] next;
         private double score;
-        /** Work counters for the benchmark: iterations, and tile × cluster distances evaluated. */
-        long iterations;
-        long distances;
 
         HistogramKMeans(int[] hist, int nTiles) {
             this.hist = hist;
@@ -360,16 +359,19 @@ public final class CarbonDetector {
             this.lower = new double[nTiles * K];
             this.own = new double[nTiles];
             this.ownValid = new boolean[nTiles];
-            // Bins empty in every tile add |0 − 0| to every distance: restrict the loops to the occupied range.
-            int lo = NBINS, hi = 0;
-            for (int t = 0; t < nTiles; t++)
+            // Per tile, the occupied bin range: outside it |C_cb − p·0| = C_cb, a prefix-sum difference.
+            this.tileLo = new int[nTiles];
+            this.tileHi = new int[nTiles];
+            for (int t = 0; t < nTiles; t++) {
+                int a = NBINS, z = 0;
                 for (int b = 0; b < NBINS; b++)
                     if (hist[t * NBINS + b] != 0) {
-                        lo = Math.min(lo, b);
-                        hi = Math.max(hi, b + 1);
+                        a = Math.min(a, b);
+                        z = b + 1;
                     }
-            this.binLo = Math.min(lo, hi);
-            this.binHi = hi;
+                tileLo[t] = Math.min(a, z);
+                tileHi[t] = z;
+            }
         }
 
         /**
@@ -405,7 +407,6 @@ public final class CarbonDetector {
             double prev = Float.MAX_VALUE;
             centresFromScratch();
             for (int it = 1; it <= MAX_ITERATIONS; it++) {
-                iterations++;
                 score = scoreAndReassign(it == 1);
                 if (score < prev && Math.abs(score - prev) < TOLERANCE) return;
                 prev = score;
@@ -462,12 +463,19 @@ public final class CarbonDetector {
         }
 
         private void updateScales() {
-            for (int c = 0; c < K; c++) scale[c] = pop[c] > 0 ? 1.0 / (2.0 * WIN_PIXELS * pop[c]) : 0;
+            for (int c = 0; c < K; c++) {
+                scale[c] = pop[c] > 0 ? 1.0 / (2.0 * WIN_PIXELS * pop[c]) : 0;
+                int cc = c * (NBINS + 1), co = c * NBINS;
+                cumCentre[cc] = 0;
+                for (int b = 0; b < NBINS; b++) cumCentre[cc + b + 1] = cumCentre[cc + b] + centre[co + b];
+            }
         }
 
         private double distance(int c, int t) {
-            int p = pop[c], co = c * NBINS, h = t * NBINS, sum = 0;
-            for (int b = binLo; b < binHi; b++) sum += Math.abs(centre[co + b] - p * hist[h + b]);
+            int p = pop[c], co = c * NBINS, h = t * NBINS, lo = tileLo[t], hi = tileHi[t];
+            int cc = c * (NBINS + 1);
+            int sum = cumCentre[cc + lo] + (cumCentre[cc + NBINS] - cumCentre[cc + hi]);
+            for (int b = lo; b < hi; b++) sum += Math.abs(centre[co + b] - p * hist[h + b]);
             return sum * scale[c];
         }
 
@@ -485,7 +493,6 @@ public final class CarbonDetector {
                     if (!ownValid[t] || changed[lt]) {
                         own[t] = distance(lt, t);
                         ownValid[t] = true;
-                        distances++;
                     }
                     d = own[t];
                     lower[lo + lt] = d;
@@ -500,8 +507,7 @@ public final class CarbonDetector {
                         else if (lower[lo + c] > d + BOUND_EPS) continue;
                         else {
                             dc = distance(c, t);
-                            distances++;
-                            lower[lo + c] = dc;
+                                lower[lo + c] = dc;
                         }
                         if (dc < bestD) {
                             bestD = dc;
@@ -532,7 +538,6 @@ public final class CarbonDetector {
                     continue;
                 }
                 double d = distance(c, t);
-                distances++;
                 lower[lo + c] = d;
                 if (d < bestD) {
                     bestD = d;
@@ -546,12 +551,5 @@ public final class CarbonDetector {
             return own[t];
         }
 
-        int[] labels() {
-            return labels;
-        }
-
-        double score() {
-            return score;
-        }
     }
 }
