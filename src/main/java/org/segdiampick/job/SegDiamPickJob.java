@@ -63,6 +63,8 @@ public final class SegDiamPickJob {
         sel.warnings.forEach(w -> LOG.warn(w));
         if (sel.tasks.isEmpty())
             throw new RunFailedException(ExitCodes.NOTHING_TO_ESTIMATE, o.project() + ": no micrograph to process (none with intg and state >= 1)");
+        // A bad --decision file is bad input: say so before hours of picking, not after.
+        Decision reused = o.decisionFile() == null ? null : readDecision(o.decisionFile(), sel.smpd, conf);
         Storage.delete(layout.success(), conf);
         Broadcast<HadoopConf> bconf = spark.sparkContext().broadcast(new HadoopConf(conf),
                 scala.reflect.ClassTag$.MODULE$.apply(HadoopConf.class));
@@ -85,8 +87,8 @@ public final class SegDiamPickJob {
         for (Pass1Outcome x : p1) for (double d : x.diameters()) diams[k++] = d;
         EstimateReport report = null;
         Decision decision;
-        if (o.decisionFile() != null) {
-            decision = readDecision(o.decisionFile(), sel.smpd, conf);
+        if (reused != null) {
+            decision = reused;
             LOG.info("decision reused from {}: box {} px, mask {} Å, bounds [{}, {}] Å", o.decisionFile(),
                     decision.boxInPix(), decision.mskdiam(), decision.diamMin(), decision.diamMax());
         } else {
