@@ -9,6 +9,8 @@ import org.segdiampick.pick.Contrast;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.concurrent.Callable;
 
@@ -24,6 +26,9 @@ public class PreprocessCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "OUT", required = true, description = "Output folder for the images and diameter files.")
     String out;
 
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     PickOptions pick = new PickOptions();
 
@@ -38,7 +43,7 @@ public class PreprocessCommand implements Callable<Integer> {
         RunOptions o = new RunOptions(project, out, pick.micTo, Clustering.KMEANS, contrast, pick.moldiamMax,
                 pick.failFast, pick.maxFailedFraction, null);
         var s = PreprocessJob.run(session, o);
-        System.out.println("preprocessed " + s.get("micrographs").get("selected").asInt() + " micrographs, "
+        spec.commandLine().getOut().println("preprocessed " + s.get("micrographs").get("selected").asInt() + " micrographs, "
                 + s.get("micrographs").get("particles").asLong() + " particles -> " + out);
         return ExitCodes.OK;
     }

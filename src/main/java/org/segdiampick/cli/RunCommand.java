@@ -14,6 +14,8 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -57,6 +59,9 @@ public class RunCommand implements Callable<Integer> {
             description = "Apply a previous batch's bounds, box size and mask diameter instead of estimating.")
     String decision;
 
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     PickOptions pick = new PickOptions();
 
@@ -78,7 +83,7 @@ public class RunCommand implements Callable<Integer> {
         RunOptions o = new RunOptions(project, out, pick.micTo, c, contrast, pick.moldiamMax, pick.failFast,
                 pick.maxFailedFraction, decision);
         var summary = SegDiamPickJob.run(session, o);
-        System.out.println("box_in_pix " + summary.get("box_in_pix").asInt() + "  mskdiam " + summary.get("mskdiam").asDouble()
+        spec.commandLine().getOut().println("box_in_pix " + summary.get("box_in_pix").asInt() + "  mskdiam " + summary.get("mskdiam").asDouble()
                 + " Å  particles " + summary.get("micrographs").get("particles").asLong() + "  -> " + out);
         return ExitCodes.OK;
     }

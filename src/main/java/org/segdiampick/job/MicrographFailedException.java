@@ -5,7 +5,7 @@ public class MicrographFailedException extends RuntimeException {
     private final String micrograph;
 
     public MicrographFailedException(String micrograph, String problem, Throwable cause) {
-        super("micrograph failed (--fail-fast): " + problem, cause);
+        super(micrograph + ": failed (--fail-fast): " + problem, cause);
         this.micrograph = micrograph;
     }
 

@@ -16,6 +16,7 @@ import org.segdiampick.pick.ShrinkGeometry;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ import java.util.List;
  * {@code nptcls = 0} (decisions B-10). A micrograph whose re-pick keeps nothing loses any box file an earlier
  * run left (B-27), so the output folder always describes the latest run.
  */
-public final class RepickStage {
+public final class RepickStage implements Serializable {
 
     public static final float JPEG_QUALITY = 0.92f;
 

@@ -63,6 +63,8 @@ public final class SegDiamPickJob {
         sel.warnings.forEach(w -> LOG.warn(w));
         if (sel.tasks.isEmpty())
             throw new RunFailedException(ExitCodes.NOTHING_TO_ESTIMATE, o.project() + ": no micrograph to process (none with intg and state >= 1)");
+        // A bad --decision file is bad input: say so before hours of picking, not after.
+        Decision reused = o.decisionFile() == null ? null : readDecision(o.decisionFile(), sel.smpd, conf);
         Storage.delete(layout.success(), conf);
         Broadcast<HadoopConf> bconf = spark.sparkContext().broadcast(new HadoopConf(conf),
                 scala.reflect.ClassTag$.MODULE$.apply(HadoopConf.class));
@@ -85,8 +87,8 @@ public final class SegDiamPickJob {
         for (Pass1Outcome x : p1) for (double d : x.diameters()) diams[k++] = d;
         EstimateReport report = null;
         Decision decision;
-        if (o.decisionFile() != null) {
-            decision = readDecision(o.decisionFile(), sel.smpd, conf);
+        if (reused != null) {
+            decision = reused;
             LOG.info("decision reused from {}: box {} px, mask {} Å, bounds [{}, {}] Å", o.decisionFile(),
                     decision.boxInPix(), decision.mskdiam(), decision.diamMin(), decision.diamMax());
         } else {
@@ -108,16 +110,17 @@ public final class SegDiamPickJob {
         List<Pass2Outcome> p2 = SparkStages.pass2(spark, work, new RepickStage(decision, layout), bconf);
         seconds.put("repick", lap(t));
         t = System.nanoTime();
+        checkRepickFailures(sel.tasks, p1, p2, o);
 
-        // Outputs and project
+        // Outputs, then the project, then _SUCCESS: a run that dies before the end leaves the project as it was.
         writeCoordsIndex(layout, sel.tasks, p2, conf);
-        List<MicRecord> updated = updateProject(records, sel.tasks, p1, p2);
+        List<MicRecord> updated = updateProject(records, p1, p2);
         ObjectNode summary = Summary.build(report, decision, o, sel, p1, p2, spark, seconds);
         ReportPage.write(layout, summary, report, decision, sel, p1, p2, conf);
-        ProjectStore.write(o.project(), updated, conf);
         seconds.put("write", lap(t));
         Summary.putTimings(summary, seconds);
         Storage.writeAtomically(layout.summary(), JSON.writeValueAsBytes(summary), conf);
+        ProjectStore.write(o.project(), updated, conf);
         try (OutputStream os = Storage.create(layout.success(), conf)) {
             os.write(new byte[0]);
         }
@@ -143,6 +146,19 @@ public final class SegDiamPickJob {
         if (failed > 0 && failed > maxFailedFraction * total)
             throw new RunFailedException(ExitCodes.TOO_MANY_FAILED, failed + " of " + total
                     + " micrographs failed, more than --max-failed-fraction " + maxFailedFraction + " allows; the project is unchanged");
+    }
+
+    /** Stage 6 can fail too (unreadable binary image, write error): same rules as stage 1, before the project is touched. */
+    static void checkRepickFailures(List<MicTask> tasks, List<Pass1Outcome> p1, List<Pass2Outcome> p2, RunOptions o) {
+        List<Pass2Outcome> failed = p2.stream().filter(Pass2Outcome::failed).toList();
+        if (failed.isEmpty()) return;
+        failed.forEach(f -> LOG.warn("re-pick failed: {}: {}", tasks.get(indexOf(tasks, f.index())).intg(), f.error()));
+        if (o.failFast()) {
+            Pass2Outcome f = failed.get(0);
+            throw new RunFailedException(ExitCodes.TOO_MANY_FAILED, tasks.get(indexOf(tasks, f.index())).intg()
+                    + ": re-pick failed (--fail-fast): " + f.error());
+        }
+        checkFailures(failuresJson(tasks, p1, p2).size(), tasks.size(), o.maxFailedFraction());
     }
 
     static int indexOf(List<MicTask> tasks, int projectIndex) {
@@ -172,14 +188,13 @@ public final class SegDiamPickJob {
      * Policy stage 6 / §9.4: {@code boxfile}, {@code nptcls}, {@code thumb_den} describe this run (B-27),
      * pre-pick entries are gone, failed micrographs get {@code state = 0} and an {@code error}.
      */
-    static List<MicRecord> updateProject(List<MicRecord> records, List<MicTask> tasks, List<Pass1Outcome> p1,
-                                         List<Pass2Outcome> p2) {
+    static List<MicRecord> updateProject(List<MicRecord> records, List<Pass1Outcome> p1, List<Pass2Outcome> p2) {
         List<MicRecord> out = new ArrayList<>(records.size());
         for (MicRecord r : records) out.add(r.copy());
         for (Pass1Outcome x : p1) {
             MicRecord r = out.get(x.index());
-            MicTask task = tasks.get(indexOf(tasks, x.index()));
-            if (task.prePicked()) PRE_PICK_KEYS.forEach(r::remove);
+            // Imported entries must not be reused (policy invariant); entries of any other processed record are stale.
+            PRE_PICK_KEYS.forEach(r::remove);
             r.remove("boxfile");
             r.remove("thumb_den");
             r.remove("error");

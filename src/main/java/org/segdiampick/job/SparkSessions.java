@@ -11,6 +11,8 @@ import java.util.Map;
  * Hadoop, exactly as with spark-submit.
  */
 public final class SparkSessions {
+    private static final String HADOOP_PREFIX = "spark.hadoop.";
+
     private SparkSessions() {
     }
 
@@ -29,6 +31,14 @@ public final class SparkSessions {
         // A speculative copy of a task would write the same outputs twice at the same time.
         b.config("spark.speculation", "false");
         conf.forEach(b::config);
-        return b.getOrCreate();
+        SparkSession session = b.getOrCreate();
+        // getOrCreate() on a running session (tests, notebooks, a second command in one JVM) keeps the existing
+        // SparkContext, whose Hadoop configuration was fixed at its start: pass the spark.hadoop.* settings on
+        // explicitly, as a new context would have done.
+        conf.forEach((k, v) -> {
+            if (k.startsWith(HADOOP_PREFIX) && k.length() > HADOOP_PREFIX.length())
+                session.sparkContext().hadoopConfiguration().set(k.substring(HADOOP_PREFIX.length()), v);
+        });
+        return session;
     }
 }

@@ -5,6 +5,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
+import org.segdiampick.cli.ExitCodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.Tuple2;
@@ -36,17 +37,22 @@ final class SparkStages {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         LongAccumulator done = spark.sparkContext().longAccumulator("micrographs " + verb);
         try (Progress ignored = new Progress(done, tasks.size(), verb)) {
-            List<Pass1Outcome> out = new ArrayList<>(jsc.parallelize(tasks, partitions(tasks.size()))
-                    .mapPartitions((Iterator<MicTask> it) -> {
-                        PickStage stage = new PickStage(settings);
-                        String executor = SparkEnv.get().executorId();
-                        List<Pass1Outcome> res = new ArrayList<>();
-                        while (it.hasNext()) {
-                            res.add(stage.process(it.next(), conf.value().get(), executor));
-                            done.add(1);
-                        }
-                        return res.iterator();
-                    }).collect());
+            List<Pass1Outcome> out;
+            try {
+                out = new ArrayList<>(jsc.parallelize(tasks, partitions(tasks.size()))
+                        .mapPartitions((Iterator<MicTask> it) -> {
+                            PickStage stage = new PickStage(settings);
+                            String executor = SparkEnv.get().executorId();
+                            List<Pass1Outcome> res = new ArrayList<>();
+                            while (it.hasNext()) {
+                                res.add(stage.process(it.next(), conf.value().get(), executor));
+                                done.add(1);
+                            }
+                            return res.iterator();
+                        }).collect());
+            } catch (Exception e) {
+                throw failFastOrRethrow(e);
+            }
             out.sort(Comparator.comparingInt(Pass1Outcome::index));
             return out;
         }
@@ -71,6 +77,23 @@ final class SparkStages {
             out.sort(Comparator.comparingInt(Pass2Outcome::index));
             return out;
         }
+    }
+
+    /**
+     * With {@code --fail-fast} a task throws {@link MicrographFailedException}; Spark aborts the job and the
+     * driver sees a SparkException. That becomes exit code 4 with the micrograph named. In local mode the
+     * task's exception is the cause; on a cluster it may only survive as text in the message.
+     */
+    static RuntimeException failFastOrRethrow(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause())
+            if (t instanceof MicrographFailedException m)
+                return new RunFailedException(ExitCodes.TOO_MANY_FAILED, m.getMessage(), e);
+        String msg = e.getMessage();
+        String marker = MicrographFailedException.class.getName() + ": ";
+        int i = msg == null ? -1 : msg.indexOf(marker);
+        if (i >= 0)
+            return new RunFailedException(ExitCodes.TOO_MANY_FAILED, msg.substring(i + marker.length()).lines().findFirst().orElse(""), e);
+        return e instanceof RuntimeException r ? r : new IllegalStateException("Spark job failed: " + msg, e);
     }
 
     private static int partitions(int n) {
