@@ -17,7 +17,26 @@ public final class TvFilter {
 
     public static void apply(Image2D img, double lambda) {
         final int nx = img.nx, ny = img.ny;
-        Fft.filter(img, (h, k) -> transfer(2 * Math.PI * h / nx, 2 * Math.PI * k / ny, lambda));
+        // per-axis factors tabulated once (the cosines would otherwise dominate the filter's cost)
+        final double[][] fx = axisFactors(nx, Fft.halfLength(nx)), fy = axisFactors(ny, ny);
+        Fft.filter(img, (h, k) -> {
+            int kk = k < 0 ? -k : k; // every factor is even in θ
+            double b = fx[0][h] * fy[0][kk];
+            double r = fx[1][h] * fy[2][kk] + fx[2][h] * fy[1][kk];
+            return b * b / (b * b + lambda * r);
+        });
+    }
+
+    /** {β, α0, α2} at θ = 2πi/n for i = 0..count−1. */
+    private static double[][] axisFactors(int n, int count) {
+        double[][] f = new double[3][count];
+        for (int i = 0; i < count; i++) {
+            double t = 2 * Math.PI * i / n;
+            f[0][i] = beta(t);
+            f[1][i] = alpha0(t);
+            f[2][i] = alpha2(t);
+        }
+        return f;
     }
 
     /** H(θx, θy) of §6.4. */
