@@ -44,14 +44,67 @@ public final class SegmentationPicker {
     /** A micrograph more than this fraction carbon yields no particles (§7.7 step 3). */
     static final double MAX_CARBON_FRACTION = 0.98;
 
+    /**
+     * The kernels of pass 1 in which decisions.md departs from SIMPLE: the Fourier resampling (B-15), the
+     * low-pass (B-24), non-local means (B-25), the median filter (B-2, B-26) and the diameter measure (B-14).
+     * Production uses {@link #STANDARD}; the agreement test substitutes imitations of SIMPLE's own versions and
+     * gets SIMPLE's pass 1 exactly, which shows that every other stage agrees with SIMPLE.
+     */
+    public interface Kernels {
+        Image2D resample(Image2D img, int nx, int ny);
+
+        void lowPass(Image2D img, double lpAngstrom);
+
+        void nonLocalMeans(Image2D img);
+
+        void median(Image2D img, int halfWidth);
+
+        /** Diameters (Å, indexed by label) of the components on the shrunken grid. */
+        double[] diameters(ConnectedComponents cc, ShrinkGeometry geo);
+    }
+
+    /** This project's kernels (decisions.md). */
+    public static final Kernels STANDARD = new Kernels() {
+        @Override
+        public Image2D resample(Image2D img, int nx, int ny) {
+            return FourierResample.resample(img, nx, ny);
+        }
+
+        @Override
+        public void lowPass(Image2D img, double lpAngstrom) {
+            LowPass.apply(img, lpAngstrom);
+        }
+
+        @Override
+        public void nonLocalMeans(Image2D img) {
+            NonLocalMeans.apply(img);
+        }
+
+        @Override
+        public void median(Image2D img, int halfWidth) {
+            MedianFilter.apply(img, halfWidth);
+        }
+
+        @Override
+        public double[] diameters(ConnectedComponents cc, ShrinkGeometry geo) {
+            return cc.diameters(geo.smpdX(), geo.smpdY());
+        }
+    };
+
     private final Contrast contrast;
     private final double moldiamMax;
+    private final Kernels kernels;
 
     public SegmentationPicker(Contrast contrast, double moldiamMax) {
+        this(contrast, moldiamMax, STANDARD);
+    }
+
+    public SegmentationPicker(Contrast contrast, double moldiamMax, Kernels kernels) {
         if (!(moldiamMax > MIN_DIAMETER + EROSION_CORRECTION))
             throw new IllegalArgumentException("moldiam_max must exceed " + (MIN_DIAMETER + EROSION_CORRECTION) + " Å, got " + moldiamMax);
         this.contrast = contrast;
         this.moldiamMax = moldiamMax;
+        this.kernels = kernels;
     }
 
     /**
@@ -78,27 +131,27 @@ public final class SegmentationPicker {
         if (contrast == Contrast.BLACK) negate(img.data);
 
         stageListener.accept("resample");
-        Image2D shrunk = FourierResample.resample(img, geo.nx(), geo.ny());
+        Image2D shrunk = kernels.resample(img, geo.nx(), geo.ny());
         Image2D s = new Image2D(geo.nx(), geo.ny(), geo.smpdX(), geo.smpdY(), shrunk.data);
 
         stageListener.accept("carbon");
         Image2D lp = s.copy();
-        LowPass.apply(lp, LP_UB);
+        kernels.lowPass(lp, LP_UB);
         CarbonMask carbon = CarbonDetector.detect(lp, CarbonDetector.seedFor(micName));
         if (carbon.carbonFraction() > MAX_CARBON_FRACTION) return empty(geo, PickResult.Outcome.CARBON, carbon.carbonFraction());
 
         stageListener.accept("cascade");
         EdgeAverage.apply(s);
         NegativeDamping.apply(s, DAMP);
-        LowPass.apply(s, LP_UB);
+        kernels.lowPass(s, LP_UB);
         TvFilter.apply(s, LAM_TV);
         Image2D density = s.copy();
         stageListener.accept("nlmeans");
-        NonLocalMeans.apply(s);
+        kernels.nonLocalMeans(s);
         stageListener.accept("icm");
         Icm.apply(s, LAM_ICM);
         stageListener.accept("median");
-        MedianFilter.apply(s, MEDIAN_HALF_WIDTH);
+        kernels.median(s, MEDIAN_HALF_WIDTH);
 
         stageListener.accept("binarise");
         BinaryImage bin = Binarizer.binarize(s);
@@ -106,7 +159,7 @@ public final class SegmentationPicker {
 
         stageListener.accept("components");
         ConnectedComponents cc = ConnectedComponents.label(bin);
-        double[] diam = cc.diameters(geo.smpdX(), geo.smpdY());
+        double[] diam = kernels.diameters(cc, geo);
         List<Pick> picks = new ArrayList<>();
         boolean[] keep = new boolean[cc.count() + 1];
         for (int label = 1; label <= cc.count(); label++) {

@@ -17,7 +17,7 @@ public final class SimpleOracle {
     public record Micrograph(String batch, String name, Path mrc, double smpd, double[] simpleDiameters) {
     }
 
-    public record Comparison(Micrograph mic, int ourCount, double ourMedian) {
+    public record Comparison(Micrograph mic, int ourCount, double ourMedian, int identical) {
         public int simpleCount() {
             return mic.simpleDiameters().length;
         }
@@ -60,10 +60,17 @@ public final class SimpleOracle {
         return out;
     }
 
+    /** How many diameters agree to 1e-3 Å, position by position (0 unless the counts agree). */
+    public static int identical(double[] ours, double[] simple) {
+        int same = 0;
+        if (ours.length == simple.length) for (int i = 0; i < ours.length; i++) if (Math.abs(ours[i] - simple[i]) < 1e-3) same++;
+        return same;
+    }
+
     public static Comparison compare(Micrograph m, SegmentationPicker picker) throws IOException {
         Image2D img = MrcReader.read2D(m.mrc().toString(), new Configuration(), m.smpd());
         PickResult r = picker.pick(img, m.smpd(), m.name());
         double[] d = r.diameters();
-        return new Comparison(m, d.length, d.length == 0 ? Double.NaN : DiameterStats.median(d));
+        return new Comparison(m, d.length, d.length == 0 ? Double.NaN : DiameterStats.median(d), identical(d, m.simpleDiameters()));
     }
 }
