@@ -87,11 +87,12 @@ public final class RunBenchmark {
             SparkSession.clearActiveSession();
             SparkSession.clearDefaultSession();
             if (code != 0) throw new IllegalStateException(label + " " + master + ": exit code " + code);
-            double heap = heapAfterGc(mem);
             JsonNode s = JSON.readTree(out.resolve("summary.json").toFile());
             JsonNode t = s.get("timings");
-            System.out.printf("%s %s: wall %.1f s (with session start), process CPU %.1f s = %.2f cores busy, box %d px, %d particles%n",
-                    label, master, wall, cpu, cpu / wall, s.get("box_in_pix").asInt(), s.get("micrographs").get("particles").asLong());
+            double heap = heapAfterGc(mem);
+            System.out.printf("%s %s: wall %.1f s (with session start), process CPU %.1f s = %.2f cores busy, "
+                            + "micrographs picked at once %.2f, box %d px, %d particles%n",
+                    label, master, wall, cpu, cpu / wall, t.get("pick_tasks_s").asDouble() / t.get("pick_s").asDouble(), s.get("box_in_pix").asInt(), s.get("micrographs").get("particles").asLong());
             if (master.equals("warm-up")) continue;
             totals.put(master, t.get("total_s").asDouble());
             rows.add(new String[]{label, master, f(t, "pick_s"), f(t, "estimate_s"), f(t, "repick_s"), f(t, "write_s"),
