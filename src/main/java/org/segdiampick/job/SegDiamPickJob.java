@@ -118,7 +118,7 @@ public final class SegDiamPickJob {
         ObjectNode summary = Summary.build(report, decision, o, sel, p1, p2, spark, seconds);
         ReportPage.write(layout, summary, report, decision, sel, p1, p2, conf);
         seconds.put("write", lap(t));
-        Summary.putTimings(summary, seconds);
+        Summary.putTimings(summary, seconds, p1);
         Storage.writeAtomically(layout.summary(), JSON.writeValueAsBytes(summary), conf);
         ProjectStore.write(o.project(), updated, conf);
         try (OutputStream os = Storage.create(layout.success(), conf)) {

@@ -69,7 +69,11 @@ final class Summary {
         return s;
     }
 
-    static void putTimings(ObjectNode s, Map<String, Double> seconds) {
+    /**
+     * Wall-clock seconds per stage and their total; {@code pick_tasks_s} is the sum of the per-micrograph pass-1
+     * task times, so {@code pick_tasks_s / pick_s} is how many micrographs were processed at once on average.
+     */
+    static void putTimings(ObjectNode s, Map<String, Double> seconds, List<Pass1Outcome> p1) {
         ObjectNode t = s.putObject("timings");
         double total = 0;
         for (Map.Entry<String, Double> e : seconds.entrySet()) {
@@ -77,6 +81,7 @@ final class Summary {
             total += e.getValue();
         }
         t.put("total_s", Math.round(total * 1000) / 1000.0);
+        t.put("pick_tasks_s", p1.stream().mapToLong(Pass1Outcome::millis).sum() / 1000.0);
     }
 
     private static long count(List<Pass1Outcome> p1, Pass1Outcome.Status status) {

@@ -130,7 +130,7 @@ class RunJobTest {
         assertEquals("local[2]", summary.get("spark").get("master").asText());
         assertTrue(summary.get("spark").get("n_executors").asInt() >= 1);
         assertEquals("estimated", summary.get("decision_source").asText());
-        for (String stage : List.of("pick_s", "estimate_s", "repick_s", "write_s", "total_s"))
+        for (String stage : List.of("pick_s", "estimate_s", "repick_s", "write_s", "total_s", "pick_tasks_s"))
             assertTrue(summary.get("timings").get(stage).asDouble() >= 0, stage);
 
         String html = text(snap, "report.html");

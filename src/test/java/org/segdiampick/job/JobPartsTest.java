@@ -1,0 +1,101 @@
+package org.segdiampick.job;
+
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.segdiampick.cli.ExitCodes;
+import org.segdiampick.io.InputFormatException;
+import org.segdiampick.io.MicRecord;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Spark-free parts of the job layer: selection, names, fail-fast translation, the shipped configuration. */
+class JobPartsTest {
+
+    @Test
+    void selectionTakesIntgRecordsWithPositiveOrNoStateInProjectOrderAndDisambiguatesNames() {
+        List<MicRecord> recs = List.of(
+                MicRecord.of("/a/mic.1.mrc", 1.5),
+                MicRecord.of("/b/rejected.mrc", 1.5).set("state", 0),
+                new MicRecord().set("smpd", 1.5),
+                MicRecord.of("/c/mic.1.mrc", 1.5).set("state", 2),
+                MicRecord.of("/d/other.mrc", 1.5).set("mic_den", "d").set("mic_topo", "t").set("mic_bin", "b"));
+        ProjectSelection sel = ProjectSelection.select(recs, null, "p.jsonl");
+        assertEquals(List.of(0, 3, 4), sel.tasks.stream().map(MicTask::index).toList());
+        // B-28: only the final extension goes; equal names from different folders get a suffix, not a clash.
+        assertEquals(List.of("mic.1", "mic.1_2", "other"), sel.tasks.stream().map(MicTask::name).toList());
+        assertTrue(sel.tasks.get(2).prePicked());
+        assertEquals(1.5, sel.smpd);
+        assertEquals(List.of(0, 3), ProjectSelection.select(recs, 2, "p").tasks.stream().map(MicTask::index).toList());
+        ProjectSelection all = ProjectSelection.select(recs, 9, "p");
+        assertEquals(3, all.tasks.size());
+        assertEquals(1, all.warnings.size());
+        assertThrows(InputFormatException.class, () -> ProjectSelection.select(recs, 0, "p"));
+        InputFormatException mixed = assertThrows(InputFormatException.class, () -> ProjectSelection.select(
+                List.of(MicRecord.of("/a.mrc", 1.5), MicRecord.of("/b.mrc", 5.36)), null, "p.jsonl"));
+        assertTrue(mixed.getMessage().contains("mixed pixel sizes"), mixed.getMessage());
+    }
+
+    @Test
+    void outputNamesAreDeterministic() {
+        OutputLayout out = new OutputLayout("hdfs://nn:8020/run/out//");
+        assertEquals("hdfs://nn:8020/run/out/boxes/m.box", out.box("m"));
+        assertEquals("hdfs://nn:8020/run/out/coords/m.star", out.coords("m"));
+        assertEquals("hdfs://nn:8020/run/out/thumbs/m_den.jpg", out.thumb("m"));
+        assertEquals("FoilHole_1.frames", OutputLayout.baseName("s3a://b/x/FoilHole_1.frames.mrc"));
+        assertEquals("noext", OutputLayout.baseName("/x/noext"));
+    }
+
+    @Test
+    void failFastTaskFailureBecomesExitCode4NamingTheMicrograph() {
+        MicrographFailedException cause = new MicrographFailedException("/m/a.mrc", "/m/a.mrc: file not found", null);
+        RuntimeException local = SparkStages.failFastOrRethrow(new Exception("Job aborted", cause));
+        RunFailedException r = assertInstanceOf(RunFailedException.class, local);
+        assertEquals(ExitCodes.TOO_MANY_FAILED, r.exitCode());
+        assertTrue(r.getMessage().startsWith("/m/a.mrc: failed (--fail-fast)"), r.getMessage());
+        // On a cluster the task's exception may arrive only as text in the SparkException message.
+        RuntimeException remote = SparkStages.failFastOrRethrow(new Exception("Job aborted due to stage failure: Task 0 failed: "
+                + MicrographFailedException.class.getName() + ": /m/b.mrc: failed (--fail-fast): constant\n\tat x.y(Z.java:1)"));
+        assertEquals("/m/b.mrc: failed (--fail-fast): constant", remote.getMessage());
+        IllegalStateException other = new IllegalStateException("executor lost");
+        assertSame(other, SparkStages.failFastOrRethrow(other));
+    }
+
+    @Test
+    void hadoopConfTravelsWithEverySetting() throws IOException, ClassNotFoundException {
+        Configuration c = new Configuration(false);
+        c.set("fs.s3a.endpoint", "http://127.0.0.1:9000");
+        c.set("dfs.replication", "1");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream o = new ObjectOutputStream(bytes)) {
+            o.writeObject(new HadoopConf(c));
+        }
+        HadoopConf back;
+        try (ObjectInputStream i = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            back = (HadoopConf) i.readObject();
+        }
+        assertEquals("http://127.0.0.1:9000", back.get().get("fs.s3a.endpoint"));
+        assertEquals("1", back.get().get("dfs.replication"));
+        assertNull(back.get().get("fs.defaultFS"), "no defaults added on the executor side");
+    }
+
+    @Test
+    void failedFractionRule() {
+        SegDiamPickJob.checkFailures(1, 10, 0.1);
+        SegDiamPickJob.checkFailures(0, 10, 0.0);
+        RunFailedException e = assertThrows(RunFailedException.class, () -> SegDiamPickJob.checkFailures(2, 10, 0.1));
+        assertEquals(ExitCodes.TOO_MANY_FAILED, e.exitCode());
+        assertThrows(RunFailedException.class, () -> SegDiamPickJob.checkFailures(1, 10, 0.0));
+    }
+}
