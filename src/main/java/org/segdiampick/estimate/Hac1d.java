@@ -105,8 +105,18 @@ public final class Hac1d {
         // few for pixel-quantised diameters, so the search stays in cache)
         int[] runOf = new int[n], members = new int[n];
         int[] head = Arrays.copyOf(runStart, nr);
+        long[] keys = new long[nr];
+        for (int r = 0; r < nr; r++) keys[r] = orderKey(distinct[r]);
         for (int i = 0; i < n; i++) {
-            int r = Arrays.binarySearch(distinct, x[i]);
+            // the last run whose key is ≤ the value's (it exists, so it is the value's run); a fixed number
+            // of steps whose data-dependent choice can compile to a conditional move, not a branch
+            long key = orderKey(x[i]);
+            int r = 0, len = nr;
+            while (len > 1) {
+                int half = len >>> 1;
+                r = keys[r + half] <= key ? r + half : r;
+                len -= half;
+            }
             runOf[i] = r;
             members[head[r]++] = i;
         }
@@ -182,6 +192,12 @@ public final class Hac1d {
         return clusters;
     }
 
+    /** A long ordered like {@link Double#compare} (−0.0 before 0.0) for non-NaN doubles. */
+    private static long orderKey(double v) {
+        long b = Double.doubleToRawLongBits(v);
+        return b ^ ((b >> 63) & Long.MAX_VALUE);
+    }
+
     private static int findNxt(int[] nxt, int p) {
         int root = p;
         while (nxt[root] != root) root = nxt[root];
@@ -211,21 +227,25 @@ public final class Hac1d {
      */
     static int[] mergeLabels(double[] c, double thresh) {
         int m = c.length;
-        int[] order = sortedOrder(c);
+        double[] sc = c.clone();
+        Arrays.sort(sc);
+        int[] order = sortedOrder(c, sc);
+        // the window is scanned over sc (c[order[s]] equals sc[s] numerically; −0.0 and 0.0 are at equal
+        // distances from everything) so that only the label writes jump around memory
         int[] label = new int[m];
         int[] deque = new int[m]; // positions in order[], cluster numbers ascending from head
         int head = 0, tail = 0;
         int lo = 0, hi = -1;
         for (int s = 0; s < m; s++) {
             int t = order[s];
-            double ct = c[t];
-            while (hi + 1 < m && Math.abs(c[order[hi + 1]] - ct) <= thresh) {
+            double ct = sc[s];
+            while (hi + 1 < m && Math.abs(sc[hi + 1] - ct) <= thresh) {
                 hi++;
                 int q = order[hi];
                 while (tail > head && order[deque[tail - 1]] >= q) tail--;
                 deque[tail++] = hi;
             }
-            while (lo < s && Math.abs(c[order[lo]] - ct) > thresh) lo++;
+            while (lo < s && Math.abs(sc[lo] - ct) > thresh) lo++;
             while (head < tail && deque[head] < lo) head++;
             // the window always holds t itself when thresh ≥ 0; a negative thresh merges nothing
             label[t] = head < tail && hi >= s ? Math.min(order[deque[head]], t) : t;
@@ -233,12 +253,10 @@ public final class Hac1d {
         return label;
     }
 
-    /** Cluster numbers sorted by centroid (ties by number), without boxing. */
-    private static int[] sortedOrder(double[] c) {
+    /** Cluster numbers sorted by centroid (ties by number), without boxing; {@code sc} is c sorted. */
+    private static int[] sortedOrder(double[] c, double[] sc) {
         int m = c.length;
         if (m == 0) return new int[0];
-        double[] sc = c.clone();
-        Arrays.sort(sc);
         // distinct centroid values (numerically: −0.0 and 0.0 are one group, at distance 0 from each other)
         // and the first sorted slot of each; each centroid goes to the next free slot of its group, in
         // cluster order. Pair centroids of quantised diameters take few values, so the search stays in cache.
@@ -256,13 +274,13 @@ public final class Hac1d {
         int[] order = new int[m];
         for (int t = 0; t < m; t++) {
             double v = c[t];
-            int lo = 0, hi = nd - 1; // dv[lo] == v exists
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (dv[mid] < v) lo = mid + 1;
-                else hi = mid;
+            int g = 0, len = nd; // the last group ≤ v, which is v's own (as in greedyPairs, branch-free)
+            while (len > 1) {
+                int half = len >>> 1;
+                g = dv[g + half] <= v ? g + half : g;
+                len -= half;
             }
-            order[fill[lo]++] = t;
+            order[fill[g]++] = t;
         }
         return order;
     }
