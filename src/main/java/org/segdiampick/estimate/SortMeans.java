@@ -124,7 +124,7 @@ public final class SortMeans {
      * m_a − m_b ≤ ulp of the distances, so a gap above 2 ulp of a bound on every distance rules it out.
      * Equal means are harmless (the later one never wins).
      */
-    private static boolean monotoneAssignment(double[] m, int na, double[] sorted) {
+    static boolean monotoneAssignment(double[] m, int na, double[] sorted) {
         if (na == 0) return false;
         double bound = Math.max(Math.abs(sorted[0]), Math.abs(sorted[sorted.length - 1]));
         for (int a = 0; a < na; a++) bound = Math.max(bound, Math.abs(m[a]));
