@@ -10,10 +10,11 @@ import java.util.Arrays;
  * <ol>
  * <li>Greedy pairing in index order: an unassigned i takes the unassigned j nearest in value (ties →
  * lowest index j) if {@code |x_i − x_j| ≤ thresh}; every i that was still unassigned opens a cluster
- * (1 or 2 members), numbered in creation order. Here the unassigned values are kept in (value, index)
- * order with "next/previous unassigned position" links (union–find with path compression). When i is
- * visited every index below i is already assigned, so among the unassigned values equal to some v the
- * lowest index is the first unassigned position of v's run.</li>
+ * (1 or 2 members), numbered in creation order. Here the values are grouped in runs of equal values,
+ * each run's members in index order. Every removal takes the lowest unassigned index of its run (when i
+ * is visited every index below i is already assigned; a partner is the lowest index among equal
+ * distances), so each run is a queue, and the nearest unassigned values are the heads of the nearest
+ * non-exhausted runs, found with "next/previous live run" links (union–find with path compression).</li>
  * <li>Centroids of these clusters (never updated during step 3).</li>
  * <li>Merging: {@code for q = 1..C0−1, for r = q+1..C0: if |c_q − c_r| ≤ thresh relabel every element
  * currently labelled r to q}. At outer step q only labels &lt; q have been handed out, so "labelled r &gt; q"
