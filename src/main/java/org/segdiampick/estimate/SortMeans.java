@@ -141,7 +141,8 @@ public final class SortMeans {
      * One assignment when {@link #monotoneAssignment} holds: the first sorted position of each active
      * cluster is found by bisection with the exact per-value choice, which turns into value thresholds
      * (a data value v goes to active cluster #{thresholds ≤ v}); members are then summed in index order
-     * exactly as the per-value loop does. Returns the number of changed labels.
+     * exactly as the per-value loop does; populations are the distances between the cut points. Returns
+     * the number of changed labels.
      */
     private static long assignByThresholds(double[] values, double[] sorted, double[] m, int[] idx, int na,
                                            double[] t, int[] labels, long[] pops, double[] sums) {
@@ -156,8 +157,10 @@ public final class SortMeans {
                 else hi = mid;
             }
             t[j - 1] = lo < n ? sorted[lo] : Double.POSITIVE_INFINITY;
+            pops[idx[j - 1]] = lo - from;
             from = lo;
         }
+        pops[idx[na - 1]] = n - from;
         long changes = 0;
         for (int i = 0; i < n; i++) {
             double v = values[i];
@@ -170,7 +173,6 @@ public final class SortMeans {
             if (labels[i] != best) changes++;
             labels[i] = best;
             sums[best] += v;
-            pops[best]++;
         }
         return changes;
     }
