@@ -10,10 +10,11 @@ import java.util.Arrays;
  * <ol>
  * <li>Greedy pairing in index order: an unassigned i takes the unassigned j nearest in value (ties →
  * lowest index j) if {@code |x_i − x_j| ≤ thresh}; every i that was still unassigned opens a cluster
- * (1 or 2 members), numbered in creation order. Here the unassigned values are kept in (value, index)
- * order with "next/previous unassigned position" links (union–find with path compression). When i is
- * visited every index below i is already assigned, so among the unassigned values equal to some v the
- * lowest index is the first unassigned position of v's run.</li>
+ * (1 or 2 members), numbered in creation order. Here the values are grouped in runs of equal values,
+ * each run's members in index order. Every removal takes the lowest unassigned index of its run (when i
+ * is visited every index below i is already assigned; a partner is the lowest index among equal
+ * distances), so each run is a queue, and the nearest unassigned values are the heads of the nearest
+ * non-exhausted runs, found with "next/previous live run" links (union–find with path compression).</li>
  * <li>Centroids of these clusters (never updated during step 3).</li>
  * <li>Merging: {@code for q = 1..C0−1, for r = q+1..C0: if |c_q − c_r| ≤ thresh relabel every element
  * currently labelled r to q}. At outer step q only labels &lt; q have been handed out, so "labelled r &gt; q"
@@ -88,95 +89,114 @@ public final class Hac1d {
     /** Step 1; returns the number of clusters created and fills {@code pair}. */
     private static int greedyPairs(double[] x, double[] sorted, double thresh, int[] pair) {
         int n = x.length;
-        // run (group of equal values) of each sorted position, and the first/last position of each run
-        int[] run = new int[n];
-        int nr = 0;
-        for (int p = 0; p < n; p++) {
-            if (p > 0 && Double.compare(sorted[p], sorted[p - 1]) != 0) nr++; // as binarySearch: −0.0 ≠ 0.0
-            run[p] = nr;
-        }
-        nr++;
-        int[] runStart = new int[nr], runEnd = new int[nr];
-        for (int p = n - 1; p >= 0; p--) runStart[run[p]] = p;
-        for (int p = 0; p < n; p++) runEnd[run[p]] = p;
-        // position of each index in (value, index) order; index of each position
-        int[] pos = new int[n], idxAt = new int[n];
-        // the run of a value is found among the distinct values (few for pixel-quantised diameters, so the
-        // search stays in cache), not among all n sorted values
+        // runs = groups of equal values (as binarySearch: −0.0 ≠ 0.0); runStart has a sentinel at nr
+        int nr = 1;
+        for (int p = 1; p < n; p++) if (Double.compare(sorted[p], sorted[p - 1]) != 0) nr++;
         double[] distinct = new double[nr];
-        for (int r = 0; r < nr; r++) distinct[r] = sorted[runStart[r]];
-        int[] fill = runStart.clone();
+        int[] runStart = new int[nr + 1];
+        distinct[0] = sorted[0];
+        for (int p = 1, r = 0; p < n; p++) {
+            if (Double.compare(sorted[p], sorted[p - 1]) != 0) {
+                distinct[++r] = sorted[p];
+                runStart[r] = p;
+            }
+        }
+        runStart[nr] = n;
+        // members of each run in index order; the run of each index (searched among the distinct values,
+        // few for pixel-quantised diameters, so the search stays in cache)
+        int[] runOf = new int[n], members = new int[n];
+        int[] head = Arrays.copyOf(runStart, nr);
+        long[] keys = new long[nr];
+        for (int r = 0; r < nr; r++) keys[r] = orderKey(distinct[r]);
         for (int i = 0; i < n; i++) {
-            int p = fill[Arrays.binarySearch(distinct, x[i])]++;
-            pos[i] = p;
-            idxAt[p] = i;
+            // the last run whose key is ≤ the value's (it exists, so it is the value's run); a fixed number
+            // of steps whose data-dependent choice can compile to a conditional move, not a branch
+            long key = orderKey(x[i]);
+            int r = 0, len = nr;
+            while (len > 1) {
+                int half = len >>> 1;
+                r = keys[r + half] <= key ? r + half : r;
+                len -= half;
+            }
+            runOf[i] = r;
+            members[head[r]++] = i;
         }
-        // union–find links: nxt[p] → smallest free position ≥ p (n = none); prv[s] → 1 + the largest free
-        // position ≤ s − 1 (0 = none), i.e. slot s stands for position s − 1 and slot 0 is a sentinel
-        int[] nxt = new int[n + 1], prv = new int[n + 1];
-        for (int p = 0; p <= n; p++) {
-            nxt[p] = p;
-            prv[p] = p;
+        System.arraycopy(runStart, 0, head, 0, nr);
+        // Every removal takes the lowest unassigned index of its run (i itself is the lowest when visited,
+        // since all lower indices are assigned; a partner is the lowest index among equal distances), so
+        // the unassigned members of a run are always a suffix of its members: head[r] is the first one.
+        // Union–find over runs skips exhausted runs: nxt[r] → smallest live run ≥ r (nr = none);
+        // prv[s] → 1 + the largest live run ≤ s − 1 (0 = none).
+        int[] nxt = new int[nr + 1], prv = new int[nr + 1];
+        for (int r = 0; r <= nr; r++) {
+            nxt[r] = r;
+            prv[r] = r;
         }
+        Arrays.fill(pair, -1);
         int clusters = 0;
         for (int i = 0; i < n; i++) {
-            if (nxt[pos[i]] != pos[i]) continue; // already paired with an earlier i
-            int p = pos[i];
-            nxt[p] = p + 1;
-            prv[p + 1] = p;
+            if (pair[i] >= 0) continue; // already paired with an earlier i
+            int r = runOf[i];
+            if (++head[r] == runStart[r + 1]) {
+                nxt[r] = r + 1;
+                prv[r + 1] = r;
+            }
             int cl = clusters++;
             pair[i] = cl;
             double v = x[i];
-            // nearest unassigned below (a run of smaller or equal values is impossible below p: equal
-            // values at lower positions have lower indices, all assigned)
-            int bestJ = -1;
+            // nearest unassigned below: the largest live run < r (equal values of lower index are assigned)
+            int bestJ = -1, bestRun = -1;
             double bestD = Double.POSITIVE_INFINITY;
-            int l = findPrv(prv, p) - 1; // largest free position < p, or −1
+            int l = findPrv(prv, r) - 1;
             if (l >= 0) {
-                bestD = Math.abs(v - sorted[l]);
-                bestJ = idxAt[findNxt(nxt, runStart[run[l]])];
-                int r = run[l];
+                bestD = Math.abs(v - distinct[l]);
+                bestJ = members[head[l]];
+                bestRun = l;
                 while (true) {
-                    int l2 = findPrv(prv, runStart[r]) - 1;
-                    if (l2 < 0 || Math.abs(v - sorted[l2]) != bestD) break;
-                    r = run[l2];
-                    bestJ = Math.min(bestJ, idxAt[findNxt(nxt, runStart[r])]);
+                    int l2 = findPrv(prv, l) - 1;
+                    if (l2 < 0 || Math.abs(v - distinct[l2]) != bestD) break;
+                    l = l2;
+                    if (members[head[l]] < bestJ) {
+                        bestJ = members[head[l]];
+                        bestRun = l;
+                    }
                 }
             }
-            int u = findNxt(nxt, p + 1); // smallest free position > p, or n
-            if (u < n) {
-                double dU = Math.abs(v - sorted[u]);
-                int jU = idxAt[u];
-                int r = run[u];
+            // nearest unassigned at or above: r itself if still live (distance 0), else the next live run
+            int u = findNxt(nxt, r);
+            if (u < nr) {
+                double dU = Math.abs(v - distinct[u]);
+                int jU = members[head[u]], runU = u;
                 while (true) {
-                    int u2 = findNxt(nxt, runEnd[r] + 1);
-                    if (u2 >= n || Math.abs(v - sorted[u2]) != dU) break;
-                    r = run[u2];
-                    jU = Math.min(jU, idxAt[u2]);
+                    int u2 = findNxt(nxt, u + 1);
+                    if (u2 >= nr || Math.abs(v - distinct[u2]) != dU) break;
+                    u = u2;
+                    if (members[head[u]] < jU) {
+                        jU = members[head[u]];
+                        runU = u;
+                    }
                 }
                 if (dU < bestD || (dU == bestD && jU < bestJ)) {
                     bestD = dU;
                     bestJ = jU;
+                    bestRun = runU;
                 }
             }
             if (bestJ >= 0 && bestD <= thresh) {
-                int pj = pos[bestJ];
-                nxt[pj] = pj + 1;
-                prv[pj + 1] = pj;
+                if (++head[bestRun] == runStart[bestRun + 1]) {
+                    nxt[bestRun] = bestRun + 1;
+                    prv[bestRun + 1] = bestRun;
+                }
                 pair[bestJ] = cl;
             }
         }
         return clusters;
     }
 
-    private static int firstIndexOf(double[] sorted, double v) {
-        int lo = 0, hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
+    /** A long ordered like {@link Double#compare} (−0.0 before 0.0) for non-NaN doubles. */
+    private static long orderKey(double v) {
+        long b = Double.doubleToRawLongBits(v);
+        return b ^ ((b >> 63) & Long.MAX_VALUE);
     }
 
     private static int findNxt(int[] nxt, int p) {
@@ -208,21 +228,25 @@ public final class Hac1d {
      */
     static int[] mergeLabels(double[] c, double thresh) {
         int m = c.length;
-        int[] order = sortedOrder(c);
+        double[] sc = c.clone();
+        Arrays.sort(sc);
+        int[] order = sortedOrder(c, sc);
+        // the window is scanned over sc (c[order[s]] equals sc[s] numerically; −0.0 and 0.0 are at equal
+        // distances from everything) so that only the label writes jump around memory
         int[] label = new int[m];
         int[] deque = new int[m]; // positions in order[], cluster numbers ascending from head
         int head = 0, tail = 0;
         int lo = 0, hi = -1;
         for (int s = 0; s < m; s++) {
             int t = order[s];
-            double ct = c[t];
-            while (hi + 1 < m && Math.abs(c[order[hi + 1]] - ct) <= thresh) {
+            double ct = sc[s];
+            while (hi + 1 < m && Math.abs(sc[hi + 1] - ct) <= thresh) {
                 hi++;
                 int q = order[hi];
                 while (tail > head && order[deque[tail - 1]] >= q) tail--;
                 deque[tail++] = hi;
             }
-            while (lo < s && Math.abs(c[order[lo]] - ct) > thresh) lo++;
+            while (lo < s && Math.abs(sc[lo] - ct) > thresh) lo++;
             while (head < tail && deque[head] < lo) head++;
             // the window always holds t itself when thresh ≥ 0; a negative thresh merges nothing
             label[t] = head < tail && hi >= s ? Math.min(order[deque[head]], t) : t;
@@ -230,17 +254,34 @@ public final class Hac1d {
         return label;
     }
 
-    /** Cluster numbers sorted by centroid (ties by number), without boxing. */
-    private static int[] sortedOrder(double[] c) {
+    /** Cluster numbers sorted by centroid (ties by number), without boxing; {@code sc} is c sorted. */
+    private static int[] sortedOrder(double[] c, double[] sc) {
         int m = c.length;
-        double[] sc = c.clone();
-        Arrays.sort(sc);
+        if (m == 0) return new int[0];
+        // distinct centroid values (numerically: −0.0 and 0.0 are one group, at distance 0 from each other)
+        // and the first sorted slot of each; each centroid goes to the next free slot of its group, in
+        // cluster order. Pair centroids of quantised diameters take few values, so the search stays in cache.
+        int nd = 1;
+        for (int p = 1; p < m; p++) if (sc[p] != sc[p - 1]) nd++;
+        double[] dv = new double[nd];
+        int[] fill = new int[nd];
+        dv[0] = sc[0];
+        for (int p = 1, g = 0; p < m; p++) {
+            if (sc[p] != sc[p - 1]) {
+                dv[++g] = sc[p];
+                fill[g] = p;
+            }
+        }
         int[] order = new int[m];
-        int[] fill = new int[m];
-        // counting placement: each centroid goes to the next free slot of its run, in cluster order
         for (int t = 0; t < m; t++) {
-            int p = firstIndexOf(sc, c[t]);
-            order[p + fill[p]++] = t;
+            double v = c[t];
+            int g = 0, len = nd; // the last group ≤ v, which is v's own (as in greedyPairs, branch-free)
+            while (len > 1) {
+                int half = len >>> 1;
+                g = dv[g + half] <= v ? g + half : g;
+                len -= half;
+            }
+            order[fill[g]++] = t;
         }
         return order;
     }

@@ -14,11 +14,15 @@ import java.util.Arrays;
  * can never win a value again (NaN is never the nearest). Duplicate initial means therefore leave the
  * later duplicates empty. Arithmetic is double (the reference uses float: agreement to float rounding).
  *
- * <p>Speed: the nearest mean is found by bisection among the non-empty means, which stay in ascending
- * order in 1-D Lloyd iterations; the distance {@code |m − v|} computed in floating point is unimodal
- * over ascending means (subtraction rounds monotonically), so bisection plus a walk over equal
- * distances gives exactly the reference's first-minimum choice. If rounding ever left the means out of
- * order, that iteration falls back to the plain linear scan.
+ * <p>Speed: the non-empty means stay in ascending order in 1-D Lloyd iterations, and the distance
+ * {@code |m − v|} computed in floating point is unimodal over ascending means (subtraction rounds
+ * monotonically), so bisection plus a walk over equal distances gives exactly the reference's
+ * first-minimum choice for one value. When, in addition, the means are far enough apart that no two
+ * rounded distances can coincide wrongly ({@code monotoneAssignment}), the choice is non-decreasing in
+ * the value: the cluster boundaries are located on the sorted data by bisection (O(k log n)) and each
+ * value is then labelled by comparing it with k − 1 thresholds (branch-free, no per-value search). Sums
+ * are still accumulated in index order, so means are bit-identical to the plain loop. If rounding ever
+ * left the means out of order, that iteration falls back to the plain linear scan.
  */
 public final class SortMeans {
 
@@ -55,7 +59,7 @@ public final class SortMeans {
         int step = values.length / k;
         double[] means = new double[k];
         for (int c = 0; c < k; c++) means[c] = sorted[c * step];
-        return iterate(values, means, maxIterations);
+        return iterate(values, sorted, means, maxIterations);
     }
 
     /** Float overload for image pixels (the binarisation threshold); values are widened once. */
@@ -70,17 +74,19 @@ public final class SortMeans {
         if (n < k) throw new IllegalArgumentException("k-means needs at least " + k + " values, got " + n);
     }
 
-    private static Result iterate(double[] values, double[] means, int maxIterations) {
+    private static Result iterate(double[] values, double[] sorted, double[] means, int maxIterations) {
         int n = values.length, k = means.length;
         int[] labels = new int[n]; // the reference starts with every label = 1 (index 0)
         long[] pops = new long[k];
         double[] sums = new double[k];
         double[] activeMeans = new double[k];
         int[] activeIndex = new int[k];
+        double[] thresholds = new double[k];
+        boolean finiteData = Double.isFinite(sorted[0]) && Double.isFinite(sorted[n - 1]);
         int it = 0;
         while (it < maxIterations) {
             it++;
-            long changes = 0;
+            long changes;
             Arrays.fill(pops, 0);
             Arrays.fill(sums, 0);
             int na = 0;
@@ -91,13 +97,18 @@ public final class SortMeans {
                 activeMeans[na] = means[c];
                 activeIndex[na++] = c;
             }
-            for (int i = 0; i < n; i++) {
-                double v = values[i];
-                int best = ascending ? nearestAscending(activeMeans, activeIndex, na, v) : nearestLinear(means, v);
-                if (labels[i] != best) changes++;
-                labels[i] = best;
-                pops[best]++;
-                sums[best] += v;
+            if (ascending && finiteData && monotoneAssignment(activeMeans, na, sorted)) {
+                changes = assignByThresholds(values, sorted, activeMeans, activeIndex, na, thresholds, labels, pops, sums);
+            } else {
+                changes = 0;
+                for (int i = 0; i < n; i++) {
+                    double v = values[i];
+                    int best = ascending ? activeIndex[nearestAscending(activeMeans, na, v)] : nearestLinear(means, v);
+                    if (labels[i] != best) changes++;
+                    labels[i] = best;
+                    pops[best]++;
+                    sums[best] += v;
+                }
             }
             for (int c = 0; c < k; c++) means[c] = pops[c] == 0 ? Double.NaN : sums[c] / pops[c];
             if (changes == 0) break;
@@ -105,8 +116,69 @@ public final class SortMeans {
         return new Result(means, labels, pops, it);
     }
 
-    /** First index (in cluster order) of the minimal {@code |m − v|} among ascending non-NaN means. */
-    static int nearestAscending(double[] m, int[] idx, int na, double v) {
+    /**
+     * True when the first-minimum choice {@code f(v)} is provably non-decreasing in v, so that over the
+     * sorted data the labels change only at na − 1 cut points. For ascending means m_b &lt; m_a the set of
+     * v where a beats b ({@code fl|m_a − v| < fl|m_b − v|}) is an up-set unless, above m_a, the two
+     * rounded distances coincide (then the lower index wins although a is nearer); that needs
+     * m_a − m_b ≤ ulp of the distances, so a gap above 2 ulp of a bound on every distance rules it out.
+     * Equal means are harmless (the later one never wins).
+     */
+    static boolean monotoneAssignment(double[] m, int na, double[] sorted) {
+        if (na == 0) return false;
+        double bound = Math.max(Math.abs(sorted[0]), Math.abs(sorted[sorted.length - 1]));
+        for (int a = 0; a < na; a++) bound = Math.max(bound, Math.abs(m[a]));
+        double minGap = 4 * Math.ulp(2 * bound);
+        if (!Double.isFinite(minGap)) return false;
+        for (int a = 1; a < na; a++) {
+            double g = m[a] - m[a - 1];
+            if (g != 0 && !(g > minGap)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * One assignment when {@link #monotoneAssignment} holds: the first sorted position of each active
+     * cluster is found by bisection with the exact per-value choice, which turns into value thresholds
+     * (a data value v goes to active cluster #{thresholds ≤ v}); members are then summed in index order
+     * exactly as the per-value loop does; populations are the distances between the cut points. Returns
+     * the number of changed labels.
+     */
+    private static long assignByThresholds(double[] values, double[] sorted, double[] m, int[] idx, int na,
+                                           double[] t, int[] labels, long[] pops, double[] sums) {
+        int n = values.length;
+        int from = 0;
+        int nt = na - 1;
+        for (int j = 1; j < na; j++) {
+            int lo = from, hi = n; // first position whose choice is ≥ j
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (nearestAscending(m, na, sorted[mid]) < j) lo = mid + 1;
+                else hi = mid;
+            }
+            t[j - 1] = lo < n ? sorted[lo] : Double.POSITIVE_INFINITY;
+            pops[idx[j - 1]] = lo - from;
+            from = lo;
+        }
+        pops[idx[na - 1]] = n - from;
+        long changes = 0;
+        for (int i = 0; i < n; i++) {
+            double v = values[i];
+            // v ≥ t ⇔ sign bit of (v − t) clear (finite v: a difference is 0 only for equal values; v + 0.0
+            // turns −0.0 into +0.0 so that −0.0 − (+0.0) = −0.0 cannot occur); counted without branches
+            double w = v + 0.0;
+            int a = nt;
+            for (int j = 0; j < nt; j++) a -= (int) (Double.doubleToRawLongBits(w - t[j]) >>> 63);
+            int best = idx[a];
+            if (labels[i] != best) changes++;
+            labels[i] = best;
+            sums[best] += v;
+        }
+        return changes;
+    }
+
+    /** Active position (first in cluster order) of the minimal {@code |m − v|} among ascending non-NaN means. */
+    static int nearestAscending(double[] m, int na, double v) {
         // p = first active position with m[p] >= v
         int lo = 0, hi = na;
         while (lo < hi) {
@@ -115,19 +187,19 @@ public final class SortMeans {
             else hi = mid;
         }
         int p = lo;
-        if (p == na) return firstOfEqualDistance(m, p - 1, v, idx);
+        if (p == na) return firstOfEqualDistance(m, p - 1, v);
         double dAbove = Math.abs(m[p] - v);
-        if (p == 0) return idx[p];
+        if (p == 0) return p;
         double dBelow = Math.abs(m[p - 1] - v);
-        if (dBelow <= dAbove) return firstOfEqualDistance(m, p - 1, v, idx);
-        return idx[p];
+        if (dBelow <= dAbove) return firstOfEqualDistance(m, p - 1, v);
+        return p;
     }
 
-    private static int firstOfEqualDistance(double[] m, int q, double v, int[] idx) {
+    private static int firstOfEqualDistance(double[] m, int q, double v) {
         if (q < 0) return 0; // v is NaN-free and some mean is active; unreachable for finite data
         double d = Math.abs(m[q] - v);
         while (q > 0 && Math.abs(m[q - 1] - v) == d) q--;
-        return idx[q];
+        return q;
     }
 
     private static int nearestLinear(double[] means, double v) {

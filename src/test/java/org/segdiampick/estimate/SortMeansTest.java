@@ -129,4 +129,32 @@ class SortMeansTest {
             assertEquals(ref.iterations(), fast.iterations());
         }
     }
+
+    @Test
+    void thresholdShortcutOnlyWhenRoundedDistancesCannotTieWrongly() {
+        // data up to 1e16: distances are rounded to multiples of 2, so means 1 and 2 could tie above 2
+        double[] data = {1, 1e16};
+        assertEquals(false, SortMeans.monotoneAssignment(new double[] {1, 2}, 2, data));
+        assertEquals(false, SortMeans.monotoneAssignment(new double[] {1, Math.nextUp(1.0)}, 2, data));
+        assertEquals(true, SortMeans.monotoneAssignment(new double[] {1, 100}, 2, data));
+        assertEquals(true, SortMeans.monotoneAssignment(new double[] {1, 1, 100}, 3, data)); // equal means are harmless
+        assertEquals(true, SortMeans.monotoneAssignment(new double[] {1, 1.001}, 2, new double[] {0.5, 2}));
+    }
+
+    @Test
+    void nearlyCoincidentMeansWithHugeValuesStillMatchTheTranscription() {
+        // the regime where the threshold shortcut is refused: labels must still be the reference's
+        Random rnd = new Random(3);
+        double[] pool = {1, Math.nextUp(1.0), Math.nextUp(Math.nextUp(1.0)), 3, 1e16, 1e16 + 2, 1e16 + 4, 3e16};
+        for (int t = 0; t < 500; t++) {
+            int n = 10 + rnd.nextInt(60);
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) x[i] = pool[rnd.nextInt(pool.length)];
+            SortMeans.Result fast = SortMeans.cluster(x, 10, 10);
+            SortMeans.Result ref = reference(x, 10, 10);
+            assertArrayEquals(ref.labels(), fast.labels());
+            assertArrayEquals(ref.means(), fast.means(), 0.0);
+            assertEquals(ref.iterations(), fast.iterations());
+        }
+    }
 }
