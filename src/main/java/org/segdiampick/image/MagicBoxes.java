@@ -1,8 +1,10 @@
 package org.segdiampick.image;
 
-import org.segdiampick.pick.ShrinkGeometry;
-
-/** SIMPLE's FFT-friendly ("magic") box sizes, algorithm §8.7, as needed by the background padding (§4.3). */
+/**
+ * SIMPLE's FFT-friendly ("magic") box sizes, algorithm §8.7 ({@code simple_magic_boxes.f90}): the single copy of
+ * the list, used for the background padding (§4.3) and, through {@code estimate.BoxRules}, for the box size
+ * (policy stage 4).
+ */
 public final class MagicBoxes {
 
     private static final int[] SIZES = {32, 36, 40, 48, 52, 56, 64, 66, 70, 72, 80, 84, 88, 100, 104, 108, 112, 120,
@@ -15,13 +17,41 @@ public final class MagicBoxes {
     private MagicBoxes() {
     }
 
+    /** A copy of the list, ascending (122 entries). */
+    public static int[] sizes() {
+        return SIZES.clone();
+    }
+
+    /** The largest entry (12500). */
+    public static int last() {
+        return SIZES[SIZES.length - 1];
+    }
+
+    /** Index of the smallest entry ≥ t, or {@code sizes().length} when t is past the end. */
+    public static int firstAtLeast(long t) {
+        int lo = 0, hi = SIZES.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (SIZES[mid] < t) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    public static int get(int index) {
+        return SIZES[index];
+    }
+
     /**
-     * {@code find_larger_magic_box(t)}: the smallest list entry ≥ t; past the last entry (12500) SIMPLE keeps
-     * 12500 up to t = 12516 and returns {@code round2even(t)} beyond (§4.3 step 1).
+     * SIMPLE's {@code find_larger_magic_box(t)}: the smallest entry ≥ t; for 12500 &lt; t ≤ 12516 the last entry
+     * 12500 (slightly smaller than t); beyond that {@code round2even(t)}, which for an odd integer is t − 1.
      */
-    public static int largerOrEqual(int t) {
-        for (int s : SIZES) if (s >= t) return s;
-        int last = SIZES[SIZES.length - 1];
-        return t - last > 16 ? ShrinkGeometry.round2even(t) : last;
+    public static int largerOrEqual(long t) {
+        int i = firstAtLeast(t);
+        if (i < SIZES.length) return SIZES[i];
+        if (t - last() <= 16) return last();
+        long even = t - (t & 1);
+        if (even > Integer.MAX_VALUE) throw new IllegalArgumentException("box size " + t + " px is out of range");
+        return (int) even;
     }
 }
