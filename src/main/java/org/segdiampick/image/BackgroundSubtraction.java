@@ -36,8 +36,17 @@ public final class BackgroundSubtraction {
         final int nx = img.nx, ny = img.ny;
         Axis ax = new Axis(nx, img.smpdX, fwhmAngstrom);
         Axis ay = new Axis(ny, img.smpdY, fwhmAngstrom);
-        float[] cf = Fft.alongRows(img.data, nx, ny, nx, ax::convolve);
-        cf = Fft.alongColumns(cf, nx, ny, ny, ay::convolve);
+        float[] cf = img.data.clone();
+        ax.convolveLines(cf, ny);
+        float[] block = new float[COLUMN_BLOCK * ny];
+        for (int x0 = 0; x0 < nx; x0 += COLUMN_BLOCK) { // columns gathered in blocks: each cache line read once
+            int bw = Math.min(COLUMN_BLOCK, nx - x0);
+            for (int y = 0; y < ny; y++)
+                for (int c = 0, i = y * nx + x0; c < bw; c++, i++) block[c * ny + y] = cf[i];
+            ay.convolveLines(block, bw);
+            for (int y = 0; y < ny; y++)
+                for (int c = 0, i = y * nx + x0; c < bw; c++, i++) cf[i] = block[c * ny + y];
+        }
         float[] c1x = ax.supportProfile(), c1y = ay.supportProfile();
         float[] d = img.data;
         for (int y = 0; y < ny; y++) {
@@ -49,12 +58,19 @@ public final class BackgroundSubtraction {
         }
     }
 
+    private static final int COLUMN_BLOCK = 16;
+
     /** Padded canvas size of §4.3 step 1 for an axis of n pixels. */
     public static int paddedSize(int n) {
         return MagicBoxes.largerOrEqual(ShrinkGeometry.nint(1.4142135f * (float) n));
     }
 
-    /** One axis: padding geometry and the 1-D Gaussian weights of its half spectrum. */
+    /**
+     * One axis: padding geometry and the 1-D Gaussian weights of the full spectrum. Two lines are filtered by
+     * one complex FFT (line a as real part, line b as imaginary part): the weight is real and even, so the
+     * filtered real and imaginary parts are the filtered lines, and one complex transform of length P costs
+     * about two thirds of two real ones in JTransforms.
+     */
     private static final class Axis {
         final int n, p, offset;
         final float[] weight;
@@ -64,33 +80,46 @@ public final class BackgroundSubtraction {
             this.p = paddedSize(n);
             this.offset = (p - n) / 2;
             double a = 0.5 * Math.pow(2 * Math.PI * (fwhm / smpd / p) / 2.35482, 2);
-            weight = new float[Fft.halfLength(p)];
-            for (int h = 0; h < weight.length; h++) weight[h] = (float) Math.exp(-(double) h * h * a);
+            weight = new float[p];
+            for (int k = 0; k < p; k++) {
+                int h = Math.min(k, p - k);
+                weight[k] = (float) Math.exp(-(double) h * h * a);
+            }
         }
 
-        /** Periodic Gaussian convolution of the zero-padded line, cropped back to n samples. */
-        void convolve(float[] in, float[] out) {
-            int hp = weight.length;
-            float[] buf = Fft.scratch(Fft.SLOT_WORK, p);
-            float[] re = Fft.scratch(Fft.SLOT_RE, hp);
-            float[] im = Fft.scratch(Fft.SLOT_IM, hp);
-            java.util.Arrays.fill(buf, 0, p, 0f);
-            System.arraycopy(in, 0, buf, offset, n);
-            Fft.forwardHalf(buf, p, re, im);
-            for (int h = 0; h < hp; h++) {
-                re[h] *= weight[h];
-                im[h] *= weight[h];
+        /**
+         * Periodic Gaussian convolution of each of the {@code count} lines of length n stored one after the
+         * other in {@code lines}, each zero-padded to P and cropped back, in place.
+         */
+        void convolveLines(float[] lines, int count) {
+            float[] buf = Fft.scratch(Fft.SLOT_WORK, 2 * p);
+            org.jtransforms.fft.FloatFFT_1D plan = Fft.plan(p);
+            final int lo = 2 * offset, hi = 2 * (offset + n);
+            for (int l = 0; l < count; l += 2) {
+                final boolean two = l + 1 < count;
+                final int a = l * n, b = (l + 1) * n;
+                java.util.Arrays.fill(buf, 0, lo, 0f);
+                java.util.Arrays.fill(buf, hi, 2 * p, 0f);
+                for (int x = 0; x < n; x++) {
+                    buf[lo + 2 * x] = lines[a + x];
+                    buf[lo + 2 * x + 1] = two ? lines[b + x] : 0f;
+                }
+                plan.complexForward(buf);
+                for (int k = 0; k < p; k++) {
+                    buf[2 * k] *= weight[k];
+                    buf[2 * k + 1] *= weight[k];
+                }
+                plan.complexInverse(buf, true);
+                for (int x = 0; x < n; x++) lines[a + x] = buf[lo + 2 * x];
+                if (two) for (int x = 0; x < n; x++) lines[b + x] = buf[lo + 2 * x + 1];
             }
-            Fft.inverseHalf(re, im, p, buf, true);
-            System.arraycopy(buf, offset, out, 0, n);
         }
 
         float[] supportProfile() {
             float[] ones = new float[n];
             java.util.Arrays.fill(ones, 1f);
-            float[] out = new float[n];
-            convolve(ones, out);
-            return out;
+            convolveLines(ones, 1);
+            return ones;
         }
     }
 }
