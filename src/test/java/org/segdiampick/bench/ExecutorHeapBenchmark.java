@@ -43,7 +43,7 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  *   <li>live peak: the largest heap occupancy right after a GC in a generous heap (a lower bound of the live set);</li>
  *   <li>pool peak: the largest heap occupancy seen at all in that heap (includes garbage awaiting collection).</li>
  * </ul>
- * Usage: {@code bench/run ExecutorHeapBenchmark} (about 10 minutes on 2 cores).
+ * Usage: {@code bench/run ExecutorHeapBenchmark} (about 12 minutes on 2 busy cores).
  */
 public final class ExecutorHeapBenchmark {
     private static final int STEP_MB = 64;
