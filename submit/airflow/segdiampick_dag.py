@@ -7,8 +7,9 @@ hadoop-aws and the AWS SDK bundle are provided, not shaded: list them in SEGDIAM
 install them in the cluster's Spark) when the data live on s3a://.
 
 Paths are DAG params, so one DAG serves every batch:
-  project  - the project folder made by ``segdiampick import`` (local, hdfs:// or s3a://)
-  out      - output folder; ``run`` writes ``summary.json`` there
+  project  - the project file (``P.jsonl``) made by ``segdiampick import`` (local, hdfs:// or s3a://)
+  preprocess_out - output folder of ``preprocess`` (pass-1 images and diameter files, imported by ``run``)
+  out      - output folder of ``run``; it writes ``summary.json`` there
   out_local_path - where the task worker can open that same ``summary.json`` with plain ``open()``
     (a shared file system mount of ``out``). No fsspec/boto is used on purpose: point it at a mount,
     or add a copy task (e.g. ``hdfs dfs -get``) before ``publish_estimate`` for object stores.
@@ -85,12 +86,14 @@ with DAG(
     catchup=False,
     default_args=default_args,
     params={
-        "project": "s3a://cryoem/project",
+        "project": "s3a://cryoem/project.jsonl",
+        "preprocess_out": "s3a://cryoem/segdiampick-pre",
         "out": "s3a://cryoem/segdiampick-out",
         "out_local_path": "/mnt/cryoem/segdiampick-out",
         "pcontrast": "black",
         "moldiam_max": "500",
         "clustering": "kmeans",
+        "max_failed_fraction": "0.1",
     },
     tags=["cryo-em", "spark"],
 ) as dag:
@@ -104,8 +107,10 @@ with DAG(
         application_args=[
             "preprocess",
             "--project", "{{ params.project }}",
+            "--out", "{{ params.preprocess_out }}",
             "--pcontrast", "{{ params.pcontrast }}",
             "--moldiam-max", "{{ params.moldiam_max }}",
+            "--max-failed-fraction", "{{ params.max_failed_fraction }}",
         ],
         name="segdiampick-preprocess",
         verbose=False,
@@ -125,6 +130,7 @@ with DAG(
             "--pcontrast", "{{ params.pcontrast }}",
             "--moldiam-max", "{{ params.moldiam_max }}",
             "--clustering", "{{ params.clustering }}",
+            "--max-failed-fraction", "{{ params.max_failed_fraction }}",
         ],
         name="segdiampick-run",
         verbose=False,

@@ -20,6 +20,8 @@ public final class MrcHeader {
     public static final int NVERSION_2014 = 20140;
     public static final int LABEL_LENGTH = 80;
     public static final int MAX_LABELS = 10;
+    /** No detector or tomogram has more than 2^20 pixels along an axis: beyond that the header is garbage. */
+    static final int MAX_DIM = 1 << 20;
 
     public enum Type { INT32, FLOAT32, BYTES }
 
@@ -119,8 +121,7 @@ public final class MrcHeader {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(o);
         int nx = b.getInt(Field.NX.offset), ny = b.getInt(Field.NY.offset), nz = b.getInt(Field.NZ.offset);
         int mode = b.getInt(Field.MODE.offset);
-        int limit = 1 << 20;
-        return nx > 0 && ny > 0 && nz > 0 && nx <= limit && ny <= limit && nz <= limit
+        return nx > 0 && ny > 0 && nz > 0 && nx <= MAX_DIM && ny <= MAX_DIM && nz <= MAX_DIM
                 && mode >= 0 && mode <= 101;
     }
 
@@ -242,6 +243,9 @@ public final class MrcHeader {
     public void checkReadable2D(String source) {
         if (nx() <= 0 || ny() <= 0 || nz() <= 0)
             throw new InputFormatException(source, "MRC dimensions must be positive, got nx=" + nx() + " ny=" + ny() + " nz=" + nz());
+        if (nx() > MAX_DIM || ny() > MAX_DIM || nz() > MAX_DIM)
+            throw new InputFormatException(source, "not an MRC image (corrupt header): dimensions " + nx() + " x " + ny() + " x " + nz()
+                    + " exceed " + MAX_DIM);
         if (nz() > 1)
             throw new InputFormatException(source, "MRC file holds " + nz() + " sections (a stack or volume); a single 2-D micrograph is required");
         if (mode() == null)

@@ -65,13 +65,26 @@ public final class Storage {
 
     public static InputStream open(String location, Configuration conf) throws IOException {
         Path p = path(location);
+        FileSystem fs = fileSystem(p, conf);
         try {
-            return fileSystem(p, conf).open(p);
+            return fs.open(p);
+        } catch (org.apache.hadoop.security.AccessControlException e) {
+            throw new java.nio.file.AccessDeniedException(location, null, firstLine(e.getMessage()));
         } catch (FileNotFoundException e) {
-            throw new FileNotFoundException(location + ": no such file");
+            // java.io reports an unreadable local file as "not found" too: tell the two apart.
+            if (!fs.exists(p)) throw new FileNotFoundException(location + ": no such file");
+            if (String.valueOf(e.getMessage()).contains("ermission denied"))
+                throw new java.nio.file.AccessDeniedException(location, null, "permission denied");
+            throw new IOException(location + ": cannot open: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new IOException(location + ": cannot open: " + e.getMessage(), e);
         }
+    }
+
+    /** HDFS says "Permission denied: user=..., access=READ, inode=..." on the first line, a trace after it. */
+    private static String firstLine(String m) {
+        String line = m == null ? "" : m.lines().findFirst().orElse("");
+        return line.toLowerCase(java.util.Locale.ROOT).startsWith("permission denied") ? line : "permission denied: " + line;
     }
 
     /** The whole content of a file. */

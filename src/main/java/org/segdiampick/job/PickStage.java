@@ -106,9 +106,9 @@ public final class PickStage {
         if (!Storage.exists(task.intg(), conf)) throw new IOException(task.intg() + ": file not found");
         MrcHeader h = MrcReader.readHeader(task.intg(), conf);
         if (h.nz() != 1) throw new IllegalArgumentException(task.intg() + ": a 2-D micrograph is needed, the file holds " + h.nz() + " sections");
-        double hs = h.pixelSizeX();
-        // 0 and 1.0 are the usual "not set" values of MRC writers; anything else must agree with the project.
-        if (hs > 0 && Math.abs(hs - 1.0) > 1e-6 && Math.abs(hs - task.smpd()) > MAX_SMPD_MISMATCH * task.smpd())
+        Double hs = h.pixelSizeX();
+        // No pixel size, 0 and 1.0 are the usual "not set" values of MRC writers; anything else must agree with the project.
+        if (hs != null && hs > 0 && Math.abs(hs - 1.0) > 1e-6 && Math.abs(hs - task.smpd()) > MAX_SMPD_MISMATCH * task.smpd())
             throw new IllegalArgumentException(task.intg() + ": pixel size in the header (" + hs
                     + " Å) differs from the project's smpd (" + task.smpd() + " Å)");
         return h;
@@ -116,7 +116,8 @@ public final class PickStage {
 
     static String describe(Throwable e) {
         String m = e.getMessage();
-        if (e instanceof java.nio.file.AccessDeniedException || e instanceof org.apache.hadoop.security.AccessControlException)
+        if ((e instanceof java.nio.file.AccessDeniedException || e instanceof org.apache.hadoop.security.AccessControlException)
+                && (m == null || !m.toLowerCase(java.util.Locale.ROOT).contains("permission denied")))
             return "permission denied: " + m;
         if (e instanceof OutOfMemoryError) return "out of memory";
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;

@@ -49,7 +49,19 @@ public final class SegDiamPickJob {
     /** The project fields of a pre-picked micrograph, deleted after import (policy invariant). */
     static final List<String> PRE_PICK_KEYS = List.of("mic_den", "mic_topo", "mic_bin", "mic_diam");
 
+    /**
+     * Test-only seam, null in production: called on the driver with the name of each stage as it ends
+     * ({@code "pick"}, {@code "estimate"}, {@code "repick"}, {@code "outputs"} = everything but the project and
+     * {@code _SUCCESS} written). A test throws from it to interrupt a run at that point (InterruptedRunTest).
+     */
+    static volatile java.util.function.Consumer<String> afterStage;
+
     private SegDiamPickJob() {
+    }
+
+    private static void stageDone(String stage) {
+        java.util.function.Consumer<String> hook = afterStage;
+        if (hook != null) hook.accept(stage);
     }
 
     /** Runs the whole job; returns the summary written to OUT/summary.json. */
@@ -74,6 +86,7 @@ public final class SegDiamPickJob {
         PickSettings ps = new PickSettings(o.contrast(), o.moldiamMax(), layout, false, o.failFast());
         List<Pass1Outcome> p1 = SparkStages.pass1(spark, sel.tasks, ps, bconf, "picked");
         seconds.put("pick", lap(t));
+        stageDone("pick");
         t = System.nanoTime();
         List<Pass1Outcome> failures = p1.stream().filter(Pass1Outcome::failed).toList();
         failures.forEach(f -> LOG.warn("failed: {}: {}", sel.tasks.get(indexOf(sel.tasks, f.index())).intg(), f.error()));
@@ -102,6 +115,7 @@ public final class SegDiamPickJob {
                     decision.boxInPix(), decision.mskdiam(), decision.diamMin(), decision.diamMax());
         }
         seconds.put("estimate", lap(t));
+        stageDone("estimate");
         t = System.nanoTime();
 
         // Stage 6
@@ -109,6 +123,7 @@ public final class SegDiamPickJob {
         for (Pass1Outcome x : p1) if (!x.failed()) work.add(new Tuple2<>(sel.tasks.get(indexOf(sel.tasks, x.index())), x));
         List<Pass2Outcome> p2 = SparkStages.pass2(spark, work, new RepickStage(decision, layout), bconf);
         seconds.put("repick", lap(t));
+        stageDone("repick");
         t = System.nanoTime();
         checkRepickFailures(sel.tasks, p1, p2, o);
 
@@ -120,6 +135,7 @@ public final class SegDiamPickJob {
         seconds.put("write", lap(t));
         Summary.putTimings(summary, seconds, p1);
         Storage.writeAtomically(layout.summary(), JSON.writeValueAsBytes(summary), conf);
+        stageDone("outputs");
         ProjectStore.write(o.project(), updated, conf);
         try (OutputStream os = Storage.create(layout.success(), conf)) {
             os.write(new byte[0]);

@@ -32,7 +32,7 @@ public final class ReportWriter {
             td.text,th.text{text-align:left}tr.rejected td{color:#888}tr.failed td{background:#fde8e8}
             .bar.before{fill:#b8b8b8}.bar.accepted{fill:#2b6cb0;fill-opacity:0.85}
             .cluster-mean{stroke-width:2}.cluster-mean.accepted{stroke:#1a7f37}.cluster-mean.rejected{stroke:#c53030;stroke-dasharray:3 3}
-            .bound{stroke:#6b46c1;stroke-width:2;stroke-dasharray:8 4}.bound-label{fill:#6b46c1;font-size:11px}
+            .bound{stroke:#6b46c1;stroke-width:2;stroke-dasharray:8 4}.bound-label{fill:#6b46c1;font-size:11px;paint-order:stroke;stroke:#fff;stroke-width:3px}
             .axis{stroke:#444}.tick,.axis-label{font-size:11px;fill:#444}
             .legend span{display:inline-block;margin-right:16px;font-size:12px}.swatch{display:inline-block;width:12px;height:12px;vertical-align:middle;margin-right:4px}
             .box{fill:none;stroke:#00e676;stroke-width:1.5}.scale-box{fill:none;stroke:#ffeb3b;stroke-width:2}
@@ -104,7 +104,7 @@ public final class ReportWriter {
 
     /**
      * The box (box_in_pix raw px) and the mask circle (mskdiam Å = mskdiam/smpd raw px) over one
-     * thumbnail at the thumbnail's own scale, centred on its first box so a particle shows inside.
+     * thumbnail at the thumbnail's own scale, centred on its box nearest the middle so a particle shows inside, whole.
      */
     private static void scaleDrawing(StringBuilder s, ReportModel m) {
         s.append("<h2 id=\"scale\">Box size and mask diameter to scale</h2>\n");
@@ -122,10 +122,19 @@ public final class ReportWriter {
         ReportModel.GalleryEntry g = m.gallery().get(0);
         double cx = g.width() / 2.0;
         double cy = g.height() / 2.0;
-        if (!g.boxCentres().isEmpty()) {
-            ReportModel.Point p = g.boxCentres().get(0);
-            cx = g.offsetX() + g.scale() * p.x();
-            cy = g.offsetY() + g.scale() * p.y();
+        // The box nearest the middle: the first one may sit on the edge, where the drawing would be cut off.
+        double best = Double.POSITIVE_INFINITY;
+        double mx = cx;
+        double my = cy;
+        for (ReportModel.Point p : g.boxCentres()) {
+            double x = g.offsetX() + g.scale() * p.x();
+            double y = g.offsetY() + g.scale() * p.y();
+            double d = (x - mx) * (x - mx) + (y - my) * (y - my);
+            if (d < best) {
+                best = d;
+                cx = x;
+                cy = y;
+            }
         }
         s.append("<p>On ").append(esc(g.name())).append(": yellow square = box ").append(m.boxInPix())
                 .append(" px, pink circle = mask diameter ").append(cell(m.mskdiam(), 1)).append(" \u00c5.</p>\n");

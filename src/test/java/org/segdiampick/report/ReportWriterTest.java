@@ -83,10 +83,10 @@ class ReportWriterTest {
         // 160 raw px × 512/4096 = 20 thumbnail px; 180 Å / 1.5 Å/px = 120 raw px → 15 px → r 7.5.
         assertEquals(20.0, Double.parseDouble(box.getAttribute("width")), 1e-9);
         assertEquals(7.5, Double.parseDouble(mask.getAttribute("r")), 1e-9);
-        // Centred on the first box centre (1000, 1200) raw → (125, 150) thumbnail.
-        assertEquals(125.0, Double.parseDouble(mask.getAttribute("cx")), 1e-9);
-        assertEquals(150.0, Double.parseDouble(mask.getAttribute("cy")), 1e-9);
-        assertEquals(115.0, Double.parseDouble(box.getAttribute("x")), 1e-9);
+        // Centred on the box nearest the thumbnail's middle, (2048, 2048) raw → (256, 256), not on the first one.
+        assertEquals(256.0, Double.parseDouble(mask.getAttribute("cx")), 1e-9);
+        assertEquals(256.0, Double.parseDouble(mask.getAttribute("cy")), 1e-9);
+        assertEquals(246.0, Double.parseDouble(box.getAttribute("x")), 1e-9);
     }
 
     @Test

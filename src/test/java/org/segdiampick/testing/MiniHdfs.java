@@ -28,6 +28,26 @@ public final class MiniHdfs implements AutoCloseable {
 
     /** Starts the cluster and waits until it is active (blocks a few seconds). */
     public static MiniHdfs start() throws IOException {
+        return start(false);
+    }
+
+    /**
+     * A cluster that checks permissions, its NameNode run by {@code superuser}: the user of this JVM (root on
+     * the test machine, for whom local chmod denies nothing) is then an ordinary HDFS user, so a file of
+     * {@code superuser} with mode 000 really cannot be read by it. Create such files inside
+     * {@code UserGroupInformation.createRemoteUser(superuser).doAs(...)}.
+     */
+    public static MiniHdfs startWithPermissionsAs(String superuser) throws IOException {
+        try {
+            return org.apache.hadoop.security.UserGroupInformation.createRemoteUser(superuser)
+                    .doAs((java.security.PrivilegedExceptionAction<MiniHdfs>) () -> start(true));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting HDFS", e);
+        }
+    }
+
+    private static MiniHdfs start(boolean permissions) throws IOException {
         Path dir = Files.createTempDirectory("minihdfs");
         Configuration conf = new Configuration();
         conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.toString());
@@ -37,7 +57,7 @@ public final class MiniHdfs implements AutoCloseable {
         conf.set("dfs.datanode.address", "127.0.0.1:0");
         conf.set("dfs.datanode.http.address", "127.0.0.1:0");
         conf.set("dfs.datanode.ipc.address", "127.0.0.1:0");
-        conf.setBoolean("dfs.permissions.enabled", false);
+        conf.setBoolean("dfs.permissions.enabled", permissions);
         MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf, dir.toFile())
                 .numDataNodes(1)
                 .format(true)
