@@ -41,9 +41,8 @@ public final class PickStage {
     public Pass1Outcome process(MicTask task, Configuration conf, String executorId) {
         long t0 = System.nanoTime();
         try {
-            Pass1Outcome o = task.prePicked() && !settings.preprocess()
+            return task.prePicked() && !settings.preprocess()
                     ? importPrePicked(task, conf, executorId, t0) : pick(task, conf, executorId, t0);
-            return o;
         } catch (RuntimeException | IOException e) {
             if (settings.failFast()) throw new MicrographFailedException(task.intg(), describe(e), e);
             return new Pass1Outcome(task.index(), task.name(), Pass1Outcome.Status.FAILED, describe(e), new double[0],
@@ -54,9 +53,15 @@ public final class PickStage {
     private Pass1Outcome pick(MicTask task, Configuration conf, String executorId, long t0) throws IOException {
         MrcHeader header = checkMicrograph(task, conf);
         Image2D raw = MrcReader.read2D(task.intg(), conf, task.smpd());
-        if (raw.hasNonFinite()) throw new IllegalArgumentException(task.intg() + ": micrograph contains NaN or infinite pixels");
-        if (raw.isConstant()) throw new IllegalArgumentException(task.intg() + ": micrograph is constant (empty image)");
-        PickResult r = picker.pick(raw, task.smpd(), OutputLayout.baseName(task.intg()));
+        PickResult r;
+        try {
+            // the picker checks for NaN/Inf and constant images itself: one pass over the pixels, not two
+            r = picker.pick(raw, task.smpd(), OutputLayout.baseName(task.intg()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(task.intg() + ": " + e.getMessage(), e);
+        }
+        if (r.outcome() == PickResult.Outcome.CONSTANT)
+            throw new IllegalArgumentException(task.intg() + ": micrograph is constant (empty image)");
         OutputLayout out = settings.layout();
         String den = null, topo = null, bin = null, diam = null;
         if (r.hasImages()) {
@@ -79,7 +84,7 @@ public final class PickStage {
             case PICKED -> Pass1Outcome.Status.PICKED;
             case NO_PARTICLES -> Pass1Outcome.Status.NO_PARTICLES;
             case CARBON -> Pass1Outcome.Status.CARBON;
-            case CONSTANT -> throw new IllegalStateException("unreachable: constant image checked above");
+            case CONSTANT -> throw new IllegalStateException("unreachable: constant images failed above");
         };
         return new Pass1Outcome(task.index(), task.name(), status, null, d, header.nx(), header.ny(),
                 den, topo, bin, diam, r.carbonFraction(), executorId, millis(t0));
