@@ -18,6 +18,9 @@ class AirflowDagTest {
     @TempDir
     Path tmp;
 
+    /** The Airflow stand-ins shared by the DAG tests (src/test/resources/ops/airflow_stub.py). */
+    static final String STUB_DIR = Path.of("src/test/resources/ops").toAbsolutePath().toString();
+
     @Test
     void compiles() throws Exception {
         Proc p = Proc.run(List.of("python3", "-m", "py_compile", DAG.toString()), Map.of("PYTHONPYCACHEPREFIX", tmp.toString()), 60);
@@ -33,25 +36,10 @@ class AirflowDagTest {
         Files.writeString(tmp.resolve("summary.json"), "{\"box_in_pix\": 160, \"mskdiam\": 182.5, \"smpd\": 1.5}");
         Path probe = tmp.resolve("probe.py");
         Files.writeString(probe, """
-                import sys, types, importlib.util
-                class Op:
-                    def __init__(self, task_id, **kw):
-                        self.task_id, self.kw, self.down = task_id, kw, []
-                    def __rshift__(self, other):
-                        self.down.append(other); return other
-                class DAG:
-                    def __init__(self, **kw): self.kw = kw
-                    def __enter__(self): return self
-                    def __exit__(self, *a): return False
-                def mod(name, **attrs):
-                    m = types.ModuleType(name); m.__dict__.update(attrs); sys.modules[name] = m
-                mod("airflow", DAG=DAG)
-                mod("airflow.operators"); mod("airflow.operators.python", PythonOperator=Op)
-                mod("airflow.providers"); mod("airflow.providers.apache"); mod("airflow.providers.apache.spark")
-                mod("airflow.providers.apache.spark.operators")
-                mod("airflow.providers.apache.spark.operators.spark_submit", SparkSubmitOperator=Op)
-                spec = importlib.util.spec_from_file_location("dag", sys.argv[1])
-                dag = importlib.util.module_from_spec(spec); spec.loader.exec_module(dag)
+                import sys
+                sys.path.insert(0, sys.argv[3])
+                from airflow_stub import load_dag
+                dag = load_dag(sys.argv[1])
                 class TI:
                     def __init__(self): self.x = {}
                     def xcom_push(self, key, value): self.x[key] = value
@@ -66,7 +54,7 @@ class AirflowDagTest {
                 assert "sun.nio.ch" in dag.run.kw["conf"]["spark.executor.extraJavaOptions"]
                 print("DAG OK")
                 """);
-        Proc p = Proc.run(List.of("python3", probe.toString(), DAG.toString(), tmp.toString()),
+        Proc p = Proc.run(List.of("python3", probe.toString(), DAG.toString(), tmp.toString(), STUB_DIR),
                 Map.of("PYTHONDONTWRITEBYTECODE", "1"), 60);
         assertEquals(0, p.exit(), p.output());
         assertTrue(p.output().contains("DAG OK"), p.output());

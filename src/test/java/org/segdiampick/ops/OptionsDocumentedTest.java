@@ -108,32 +108,18 @@ class OptionsDocumentedTest {
     void airflowDagArgumentsParseAsRealCommandLines() throws Exception {
         Path probe = tmp.resolve("probe.py");
         Files.writeString(probe, """
-                import sys, types, json, re, importlib.util
-                ops = []
-                class Op:
-                    def __init__(self, task_id, **kw):
-                        self.task_id, self.kw = task_id, kw; ops.append(self)
-                    def __rshift__(self, other): return other
-                class DAG:
-                    def __init__(self, **kw): self.kw = kw; DAG.last = self
-                    def __enter__(self): return self
-                    def __exit__(self, *a): return False
-                def mod(name, **attrs):
-                    m = types.ModuleType(name); m.__dict__.update(attrs); sys.modules[name] = m
-                mod("airflow", DAG=DAG)
-                mod("airflow.operators"); mod("airflow.operators.python", PythonOperator=Op)
-                mod("airflow.providers"); mod("airflow.providers.apache"); mod("airflow.providers.apache.spark")
-                mod("airflow.providers.apache.spark.operators")
-                mod("airflow.providers.apache.spark.operators.spark_submit", SparkSubmitOperator=Op)
-                spec = importlib.util.spec_from_file_location("dag", sys.argv[1])
-                dag = importlib.util.module_from_spec(spec); spec.loader.exec_module(dag)
+                import sys, json, re
+                sys.path.insert(0, sys.argv[2])
+                from airflow_stub import load_dag, DAG, OPS as ops
+                dag = load_dag(sys.argv[1])
                 params = DAG.last.kw["params"]
                 render = lambda s: re.sub(r"\\{\\{\\s*params\\.(\\w+)\\s*\\}\\}", lambda m: str(params[m.group(1)]), s)
                 for op in ops:
                     if "application_args" in op.kw:
                         print(json.dumps({"task": op.task_id, "args": [render(a) for a in op.kw["application_args"]]}))
                 """);
-        Proc p = Proc.run(List.of("python3", probe.toString(), DAG.toString()), Map.of("PYTHONDONTWRITEBYTECODE", "1"), 60);
+        Proc p = Proc.run(List.of("python3", probe.toString(), DAG.toString(), AirflowDagTest.STUB_DIR),
+                Map.of("PYTHONDONTWRITEBYTECODE", "1"), 60);
         assertEquals(0, p.exit(), p.output());
         ObjectMapper json = new ObjectMapper();
         List<String> tasks = new ArrayList<>();
