@@ -1,6 +1,7 @@
 package org.segdiampick.estimate;
 
 import org.segdiampick.image.MagicBoxes;
+import org.segdiampick.image.Rounding;
 
 /**
  * Box size (policy stage 4) and mask diameter (stage 5), with SIMPLE's FFT-friendly box sizes
@@ -21,12 +22,6 @@ public final class BoxRules {
     /** A copy of the magic box list. */
     public static int[] magicBoxes() {
         return MagicBoxes.sizes();
-    }
-
-    /** Fortran {@code nint}: round half away from zero (algorithm §0). */
-    public static long nint(double v) {
-        if (Double.isNaN(v)) throw new IllegalArgumentException("nint of NaN");
-        return v < 0 ? -Math.round(-v) : Math.round(v);
     }
 
     /**
@@ -53,7 +48,7 @@ public final class BoxRules {
     /** Stage 4: {@code box = magic box ≥ nint(1.5 × diamMax / smpd)}, diamMax post-filter and corrected (Å). */
     public static int boxSize(double diamMax, double smpd) {
         checkPositive(smpd, "pixel size");
-        return magicBoxAtLeast(nint(BOX_FACTOR * diamMax / smpd));
+        return magicBoxAtLeast(Rounding.nint(BOX_FACTOR * diamMax / smpd));
     }
 
     /** Stage 5: {@code min((box − 6) × smpd, 1.2 × diamMax)}, Å. */

@@ -1,6 +1,5 @@
 package org.segdiampick.image;
 
-import org.segdiampick.pick.ShrinkGeometry;
 
 /**
  * Background subtraction of the raw micrograph (algorithm §4.3, SIMPLE's default mode per decisions.md B-20):
@@ -62,7 +61,7 @@ public final class BackgroundSubtraction {
 
     /** Padded canvas size of §4.3 step 1 for an axis of n pixels. */
     public static int paddedSize(int n) {
-        return MagicBoxes.largerOrEqual(ShrinkGeometry.nint(1.4142135f * (float) n));
+        return MagicBoxes.largerOrEqual(Rounding.nint(1.4142135f * (float) n));
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.segdiampick.image;
 
-import org.segdiampick.pick.ShrinkGeometry;
-
 /**
  * The 512 × 512 greyscale thumbnail of the density image (algorithm §9.3, decisions.md B-30, B-31).
  *
@@ -21,6 +19,20 @@ public final class Thumbnail {
     private Thumbnail() {
     }
 
+    /**
+     * Where an image of nx × ny pixels lands on the canvas: resampled to width × height, pasted at
+     * (offsetX, offsetY). Image pixel x maps to canvas x {@code offsetX + x·width/nx} (the report draws boxes so).
+     */
+    public record Placement(int width, int height, int offsetX, int offsetY) {
+    }
+
+    public static Placement placement(int nx, int ny) {
+        float s = (float) SIZE / Math.max(nx, ny);
+        int tx = Math.min(SIZE, Math.max(2, Rounding.round2even(nx * s)));
+        int ty = Math.min(SIZE, Math.max(2, Rounding.round2even(ny * s)));
+        return new Placement(tx, ty, (SIZE - tx) / 2, (SIZE - ty) / 2);
+    }
+
     /** 512·512 bytes, raster order (x fastest), unsigned grey values. */
     public static byte[] render(Image2D den) {
         if (den.isConstant()) {
@@ -29,17 +41,15 @@ public final class Thumbnail {
             java.util.Arrays.fill(flat, (byte) 128);
             return flat;
         }
-        float s = (float) SIZE / Math.max(den.nx, den.ny);
-        int tx = Math.min(SIZE, Math.max(2, ShrinkGeometry.round2even(den.nx * s)));
-        int ty = Math.min(SIZE, Math.max(2, ShrinkGeometry.round2even(den.ny * s)));
+        Placement p = placement(den.nx, den.ny);
+        int tx = p.width(), ty = p.height();
         Image2D t = FourierResample.resample(den, tx, ty);
         float[] d = t.data;
         for (int i = 0; i < d.length; i++) d[i] = -d[i];
         norm4viz(d);
         float[] canvas = new float[SIZE * SIZE];
         java.util.Arrays.fill(canvas, BACKGROUND);
-        int ox = (SIZE - tx) / 2, oy = (SIZE - ty) / 2;
-        for (int y = 0; y < ty; y++) System.arraycopy(d, y * tx, canvas, (y + oy) * SIZE + ox, tx);
+        for (int y = 0; y < ty; y++) System.arraycopy(d, y * tx, canvas, (y + p.offsetY()) * SIZE + p.offsetX(), tx);
         return stretch(canvas);
     }
 

@@ -70,14 +70,13 @@ final class ReportPage {
     private static ReportModel.GalleryEntry galleryEntry(Pass2Outcome y, Pass1Outcome x, double smpd, Configuration conf)
             throws IOException {
         ShrinkGeometry geo = ShrinkGeometry.of(x.rawNx(), x.rawNy(), smpd);
-        double s = Thumbnail.SIZE / (double) Math.max(geo.nx(), geo.ny());
-        int tx = ShrinkGeometry.round2even(geo.nx() * s), ty = ShrinkGeometry.round2even(geo.ny() * s);
+        Thumbnail.Placement place = Thumbnail.placement(geo.nx(), geo.ny());
         List<ReportModel.Point> centres = new ArrayList<>();
         try (Reader r = new InputStreamReader(Storage.open(y.boxfile(), conf), StandardCharsets.UTF_8)) {
             for (BoxFile.BoxLine b : BoxFile.read(r, y.boxfile())) centres.add(new ReportModel.Point(b.centreX(), b.centreY()));
         }
         return new ReportModel.GalleryEntry(y.name(), Storage.readAll(y.thumb(), conf), Thumbnail.SIZE, Thumbnail.SIZE,
-                tx / (double) x.rawNx(), (Thumbnail.SIZE - tx) / 2, (Thumbnail.SIZE - ty) / 2, centres);
+                place.width() / (double) x.rawNx(), place.offsetX(), place.offsetY(), centres);
     }
 
     private static int indexOfOutcome(List<Pass1Outcome> p1, int index) {

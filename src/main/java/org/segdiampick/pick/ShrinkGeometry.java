@@ -1,5 +1,7 @@
 package org.segdiampick.pick;
 
+import org.segdiampick.image.Rounding;
+
 import java.io.Serializable;
 
 /**
@@ -20,8 +22,8 @@ public record ShrinkGeometry(int rawNx, int rawNy, double smpd, int nx, int ny) 
         if (rawNx < 1 || rawNy < 1) throw new IllegalArgumentException("bad micrograph size " + rawNx + " x " + rawNy);
         if (!(smpd > 0) || !Double.isFinite(smpd)) throw new IllegalArgumentException("bad pixel size " + smpd);
         double scale = smpd / SMPD_SHRINK1;
-        int nx = Math.max(2, round2even(rawNx * scale));
-        int ny = Math.max(2, round2even(rawNy * scale));
+        int nx = Math.max(2, Rounding.round2even(rawNx * scale));
+        int ny = Math.max(2, Rounding.round2even(rawNy * scale));
         return new ShrinkGeometry(rawNx, rawNy, smpd, nx, ny);
     }
 
@@ -41,22 +43,11 @@ public record ShrinkGeometry(int rawNx, int rawNy, double smpd, int nx, int ny) 
      * zero, plus the raw centre {@code N/2} (algorithm §7.7; true per-axis scale per B-14).
      */
     public int rawX(double shrunkX) {
-        return nint((shrunkX - nx / 2) * rawNx / (double) nx) + rawNx / 2;
+        return (int) Rounding.nint((shrunkX - nx / 2) * rawNx / (double) nx) + rawNx / 2;
     }
 
     public int rawY(double shrunkY) {
-        return nint((shrunkY - ny / 2) * rawNy / (double) ny) + rawNy / 2;
+        return (int) Rounding.nint((shrunkY - ny / 2) * rawNy / (double) ny) + rawNy / 2;
     }
 
-    /** Fortran {@code nint}: round half away from zero. */
-    public static int nint(double v) {
-        return (int) (Math.signum(v) * Math.floor(Math.abs(v) + 0.5));
-    }
-
-    /** SIMPLE's {@code round2even}: nearest even integer, ties going down (algorithm §0). */
-    public static int round2even(double v) {
-        int r = nint(v);
-        if (r % 2 == 0) return r;
-        return Math.abs(r - 1 - v) <= Math.abs(r + 1 - v) ? r - 1 : r + 1;
-    }
 }

@@ -7,15 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class BoxRulesTest {
 
     @Test
-    void nintRoundsHalfAwayFromZero() {
-        assertEquals(3, BoxRules.nint(2.5));
-        assertEquals(-3, BoxRules.nint(-2.5));
-        assertEquals(2, BoxRules.nint(2.4999999));
-        assertEquals(0, BoxRules.nint(0.49999999999999994)); // floor(x + 0.5) would give 1
-        assertEquals(225, BoxRules.nint(224.5));
-    }
-
-    @Test
     void magicBoxRoundsUp() {
         assertEquals(122, BoxRules.magicBoxes().length);
         assertEquals(32, BoxRules.magicBoxAtLeast(1));

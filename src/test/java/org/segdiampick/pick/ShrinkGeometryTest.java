@@ -24,16 +24,6 @@ class ShrinkGeometryTest {
     }
 
     @Test
-    void roundingHelpers() {
-        assertEquals(3, ShrinkGeometry.nint(2.5));
-        assertEquals(-3, ShrinkGeometry.nint(-2.5));
-        assertEquals(-2, ShrinkGeometry.nint(-2.49));
-        assertEquals(464, ShrinkGeometry.round2even(465.0)); // tie goes down
-        assertEquals(466, ShrinkGeometry.round2even(465.2));
-        assertEquals(4, ShrinkGeometry.round2even(4.9));
-    }
-
-    @Test
     void rawPositionsMapThroughTheCentres() {
         ShrinkGeometry g = ShrinkGeometry.of(4096, 4096, 1.0);
         assertEquals(2048, g.rawX(512));
