@@ -25,24 +25,52 @@ public final class PickerBenchmark {
         Image2D syn = MrcReader.read2D(shared + "/data/oracle-simple-14f07d941/synthetic-inputs/syn_mic01.mrc", new Configuration(), 1.25);
         Image2D big = synthetic(4096, 4096, 1.0, 42);
         SegmentationPicker picker = new SegmentationPicker(Contrast.BLACK, 500);
-        System.out.println("micrograph            size        run   total_s  " + String.join("  ", stageNames()));
+        System.out.println("micrograph            size        run   cpu_s   wall_s  " + String.join("  ", stageNames()));
+        Map<String, java.util.List<double[]>> warm = new LinkedHashMap<>();
         for (int r = 0; r < repeats; r++) {
-            report("syn_mic01.mrc", syn, 1.25, picker, r);
-            report("generated 4096²", big, 1.0, picker, r);
+            double[] a = report("syn_mic01.mrc", syn, 1.25, picker, r);
+            double[] b = report("generated 4096²", big, 1.0, picker, r);
+            if (r == 0) continue; // the first run includes JIT compilation: an executor's first micrograph only
+            warm.computeIfAbsent("syn_mic01.mrc (target ≤ 1.2 s)", k -> new java.util.ArrayList<>()).add(a);
+            warm.computeIfAbsent("generated 4096² (target ≤ 4 s)", k -> new java.util.ArrayList<>()).add(b);
         }
+        System.out.println();
+        warm.forEach((name, runs) -> System.out.printf("%-32s warm runs: cpu median %.3f s (best %.3f), wall median %.3f s (best %.3f)%n",
+                name, median(runs, 0), best(runs, 0), median(runs, 1), best(runs, 1)));
         Fft.shutdown();
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static long cpu() {
+        return THREADS.getCurrentThreadCpuTime();
     }
 
     private static String[] stageNames() {
         return new String[]{"background", "resample", "carbon", "cascade", "nlmeans", "icm", "median", "binarise", "components"};
     }
 
-    private static void report(String name, Image2D img, double smpd, SegmentationPicker picker, int run) {
+    /**
+     * One pass 1, timed by the CPU time of the picking thread (the per-core cost, insensitive to other processes
+     * on a shared machine), per stage; the wall time of the whole pick is printed too (it includes GC pauses).
+     */
+    private static double median(java.util.List<double[]> runs, int col) {
+        double[] v = runs.stream().mapToDouble(x -> x[col]).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static double best(java.util.List<double[]> runs, int col) {
+        return runs.stream().mapToDouble(x -> x[col]).min().orElse(Double.NaN);
+    }
+
+    /** Returns {cpu seconds, wall seconds}. */
+    private static double[] report(String name, Image2D img, double smpd, SegmentationPicker picker, int run) {
         Map<String, Long> starts = new LinkedHashMap<>();
-        long t0 = System.nanoTime();
-        PickResult r = picker.pick(img, smpd, name, stage -> starts.put(stage, System.nanoTime()));
-        long t1 = System.nanoTime();
-        StringBuilder sb = new StringBuilder(String.format("%-20s  %4dx%-4d  %3d  %7.3f ", name, img.nx, img.ny, run, (t1 - t0) / 1e9));
+        long w0 = System.nanoTime(), t0 = cpu();
+        PickResult r = picker.pick(img, smpd, name, stage -> starts.put(stage, cpu()));
+        long t1 = cpu(), w1 = System.nanoTime();
+        StringBuilder sb = new StringBuilder(String.format("%-20s  %4dx%-4d  %3d  %7.3f  %6.3f ", name, img.nx, img.ny, run,
+                (t1 - t0) / 1e9, (w1 - w0) / 1e9));
         String[] names = stageNames();
         for (int i = 0; i < names.length; i++) {
             Long a = starts.get(names[i]);
@@ -51,6 +79,7 @@ public final class PickerBenchmark {
         }
         sb.append(String.format("   (%d particles, carbon %.1f%%)", r.picks().size(), 100 * r.carbonFraction()));
         System.out.println(sb);
+        return new double[] {(t1 - t0) / 1e9, (w1 - w0) / 1e9};
     }
 
     /** Dark discs of 150 Å on a noisy, slowly varying background: a stand-in for a 4096² micrograph. */
