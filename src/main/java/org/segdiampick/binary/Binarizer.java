@@ -3,10 +3,15 @@ package org.segdiampick.binary;
 import org.segdiampick.estimate.SortMeans;
 import org.segdiampick.image.Image2D;
 
+import java.util.Arrays;
+
 /**
  * Binarisation of the denoised shrunken micrograph (algorithm §7.1 {@code binarize_mic_den}, §7.2
  * {@code calc_bin_thres}): threshold chosen by 1-D k-means so that about 17 % of the pixels are
  * foreground, two 3 × 3 erosions, hole filling.
+ *
+ * <p>The threshold search sorts the pixels once (as {@link SortMeans#cluster(float[], int, int)} would) and
+ * reuses the sorted copy to count the pixels at or above each candidate by bisection instead of a k × N scan.
  */
 public final class Binarizer {
     /** Target foreground fraction (algorithm Appendix A {@code FRAC_FG}). */
@@ -31,15 +36,21 @@ public final class Binarizer {
     public static float threshold(Image2D img, double fgFraction) {
         if (img.hasNonFinite()) throw new IllegalArgumentException("cannot binarise " + img + ": it has NaN or infinite pixels");
         float[] v = img.data;
-        SortMeans.Result km = SortMeans.cluster(v, THRESHOLD_CLUSTERS, THRESHOLD_ITERATIONS);
+        // what SortMeans.cluster(float[], …) does, keeping the sorted copy for the counts below
+        double[] wide = new double[v.length];
+        for (int i = 0; i < v.length; i++) wide[i] = v[i];
+        double[] sorted = wide.clone();
+        Arrays.sort(sorted);
+        SortMeans.Result km = SortMeans.clusterSorted(wide, sorted, THRESHOLD_CLUSTERS, THRESHOLD_ITERATIONS);
         int k = km.k();
         int[] lab = km.labels();
         float[] minOf = new float[k];
-        java.util.Arrays.fill(minOf, Float.POSITIVE_INFINITY);
+        Arrays.fill(minOf, Float.POSITIVE_INFINITY);
         for (int i = 0; i < v.length; i++) if (v[i] < minOf[lab[i]]) minOf[lab[i]] = v[i];
+        // #{pixels ≥ t_c} = n − (first sorted position whose value is ≥ t_c): the sorted copy is numerically
+        // non-decreasing, so the bisection counts exactly what a scan of x ≥ t_c over all pixels counts
         long[] atOrAbove = new long[k];
-        for (float x : v)
-            for (int c = 0; c < k; c++) if (km.populations()[c] > 0 && x >= minOf[c]) atOrAbove[c]++;
+        for (int c = 0; c < k; c++) if (km.populations()[c] > 0) atOrAbove[c] = v.length - firstAtLeast(sorted, minOf[c]);
         int best = -1;
         double bestDiff = Double.POSITIVE_INFINITY;
         for (int c = 0; c < k; c++) {
@@ -51,6 +62,17 @@ public final class Binarizer {
             }
         }
         return minOf[best];
+    }
+
+    /** First position of the ascending {@code sorted} whose value is ≥ t (its length if none). */
+    static int firstAtLeast(double[] sorted, float t) {
+        int lo = 0, hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < t) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     /**

@@ -20,7 +20,8 @@ import java.util.Arrays;
  * first-minimum choice for one value. When, in addition, the means are far enough apart that no two
  * rounded distances can coincide wrongly ({@code monotoneAssignment}), the choice is non-decreasing in
  * the value: the cluster boundaries are located on the sorted data by bisection (O(k log n)) and each
- * value is then labelled by comparing it with k − 1 thresholds (branch-free, no per-value search). Sums
+ * value is then labelled by walking from its previous label over the thresholds (usually zero steps
+ * once the means settle; no per-value search). Sums
  * are still accumulated in index order, so means are bit-identical to the plain loop. If rounding ever
  * left the means out of order, that iteration falls back to the plain linear scan.
  */
@@ -140,9 +141,14 @@ public final class SortMeans {
     /**
      * One assignment when {@link #monotoneAssignment} holds: the first sorted position of each active
      * cluster is found by bisection with the exact per-value choice, which turns into value thresholds
-     * (a data value v goes to active cluster #{thresholds ≤ v}); members are then summed in index order
-     * exactly as the per-value loop does; populations are the distances between the cut points. Returns
-     * the number of changed labels.
+     * (a data value v goes to active position a = #{thresholds ≤ v}, i.e. the a with t[a−1] ≤ v &lt; t[a]);
+     * populations are the distances between the cut points. Each value's position is found by walking
+     * from its previous label's position: down while v &lt; t[a−1], up while v ≥ t[a]. The walk stops at
+     * exactly that a from any start (t is non-decreasing), and once the means settle almost every value
+     * stays put, so this costs two predictable comparisons per value instead of k − 1. Every previous
+     * label is an active cluster (it had a member, so its mean is not NaN; initially all labels are 0 and
+     * mean 0 is a finite data value). Members are summed in index order exactly as the per-value loop
+     * does. Returns the number of changed labels.
      */
     private static long assignByThresholds(double[] values, double[] sorted, double[] m, int[] idx, int na,
                                            double[] t, int[] labels, long[] pops, double[] sums) {
@@ -161,19 +167,32 @@ public final class SortMeans {
             from = lo;
         }
         pops[idx[na - 1]] = n - from;
+        int[] posOf = new int[sums.length]; // cluster index → active position
+        for (int a = 0; a < na; a++) posOf[idx[a]] = a;
         long changes = 0;
+        // the running sum of the current run's cluster lives in a register: the same additions in the same
+        // order as sums[best] += v, without a store-to-load round trip per value
+        int cur = idx[0];
+        double acc = sums[cur];
         for (int i = 0; i < n; i++) {
             double v = values[i];
-            // v ≥ t ⇔ sign bit of (v − t) clear (finite v: a difference is 0 only for equal values; v + 0.0
-            // turns −0.0 into +0.0 so that −0.0 − (+0.0) = −0.0 cannot occur); counted without branches
-            double w = v + 0.0;
-            int a = nt;
-            for (int j = 0; j < nt; j++) a -= (int) (Double.doubleToRawLongBits(w - t[j]) >>> 63);
+            int old = labels[i];
+            int a = posOf[old];
+            while (a > 0 && v < t[a - 1]) a--;
+            while (a < nt && v >= t[a]) a++;
             int best = idx[a];
-            if (labels[i] != best) changes++;
-            labels[i] = best;
-            sums[best] += v;
+            if (old != best) {
+                changes++;
+                labels[i] = best;
+            }
+            if (best != cur) {
+                sums[cur] = acc;
+                cur = best;
+                acc = sums[cur];
+            }
+            acc += v;
         }
+        sums[cur] = acc;
         return changes;
     }
 

@@ -157,4 +157,31 @@ class SortMeansTest {
             assertEquals(ref.iterations(), fast.iterations());
         }
     }
+
+    @Test
+    void walkingAssignmentMatchesTheTranscriptionOnLargeImageLikeData() {
+        // ≤ 256 grey levels of a float image (the binarisation input), spatially coherent runs, up to 10
+        // iterations: labels move up and down across the thresholds between iterations
+        Random rnd = new Random(17);
+        for (int t = 0; t < 40; t++) {
+            int n = 10 + rnd.nextInt(t < 20 ? 300 : 30000);
+            float[] levels = new float[1 + rnd.nextInt(t % 5 == 0 ? 3 : 256)];
+            for (int l = 0; l < levels.length; l++) levels[l] = (float) (rnd.nextGaussian() * 1e6 + (t % 2) * 3e6);
+            float[] f = new float[n];
+            int cur = rnd.nextInt(levels.length);
+            for (int i = 0; i < n; i++) {
+                if (rnd.nextInt(8) == 0) cur = rnd.nextInt(levels.length);
+                f[i] = levels[cur];
+            }
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) x[i] = f[i];
+            SortMeans.Result ref = reference(x, 10, 10);
+            for (SortMeans.Result fast : new SortMeans.Result[] {SortMeans.cluster(x, 10, 10), SortMeans.cluster(f, 10, 10)}) {
+                assertArrayEquals(ref.labels(), fast.labels());
+                assertArrayEquals(ref.populations(), fast.populations());
+                assertArrayEquals(ref.means(), fast.means(), 0.0);
+                assertEquals(ref.iterations(), fast.iterations());
+            }
+        }
+    }
 }
