@@ -16,7 +16,12 @@ package org.segdiampick.image;
  * centred patch distance lets one weight serve the pixel p (offset o) and the pixel p + o (offset −o), so only
  * the 220 offsets of a half window are evaluated. Accumulation in float; the exponential is
  * {@link #expNeg(float)} (float arithmetic only, relative error &lt; 3e-7). Every inner loop runs over whole
- * rows of scratch arrays at one common index so that C2 vectorises it.
+ * rows at one common index so that C2 vectorises it: for each block of rows the 23 horizontal shifts of P's
+ * rows that the patches need are copied once, so a row of box sums reads six of them and the accumulation two,
+ * with no per-offset copying; only the weights are shifted (one copy) for the pixel p + o. The sums are formed
+ * in the same order as a direct evaluation row by row ((d(x−1) + d(x)) + d(x+1), then the three rows, then
+ * ×1/h²), and every accumulator receives its terms in the order of the blocks, offsets and rows, so the result
+ * does not depend on the blocking.
  */
 public final class NonLocalMeans {
 
