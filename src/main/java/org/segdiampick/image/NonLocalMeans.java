@@ -20,8 +20,9 @@ package org.segdiampick.image;
  * rows that the patches need are copied once, so a row of box sums reads six of them and the accumulation two,
  * with no per-offset copying; only the weights are shifted (one copy) for the pixel p + o. The sums are formed
  * in the same order as a direct evaluation row by row ((d(x−1) + d(x)) + d(x+1), then the three rows, then
- * ×1/h²), and every accumulator receives its terms in the order of the blocks, offsets and rows, so the result
- * does not depend on the blocking.
+ * ×1/h²), and every accumulator receives its terms in one fixed order (blocks of 24 rows, then offsets, then
+ * rows; the weight of p before that of p + o), so the output is deterministic; a different block height would
+ * change only the order of the float additions.
  */
 public final class NonLocalMeans {
 
