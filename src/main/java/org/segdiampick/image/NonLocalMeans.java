@@ -226,7 +226,7 @@ public final class NonLocalMeans {
      * rounded to float; exp(−0) comes out exactly 1).
      *
      * The test "remainder ≥ C_k" is round(x·K_k) with K_k ≈ 1/(2·C_k): x·K_k is below 1.5 and rounded to an
-     * integer by adding and subtracting ROUND = 1.5·2^23 (float addition rounds to nearest), 5 cheap operations
+     * integer by adding and subtracting ROUND = 1.5·2^23 (float addition rounds to nearest), 3 cheap operations
      * instead of a compare-and-select, which C2 does not vectorise for floats, or a clamp by min and max, which it
      * expands to long NaN-safe sequences. The rounding may decide differently from the exact test only within a
      * few ulps of C_k; the step then leaves a rest just below 0 or just above C_k, still exact and inside the
