@@ -8,14 +8,19 @@ import org.segdiampick.pick.Contrast;
 import org.segdiampick.pick.GroundTruth;
 import org.segdiampick.pick.PickResult;
 import org.segdiampick.pick.SegmentationPicker;
+import org.segdiampick.pick.SimpleQuirks;
 
 /**
  * Recall and precision of pass 1 against the reference centres of every shared data set (README table).
- * Usage: {@code bench/run GroundTruthReport}.
+ * Usage: {@code bench/run GroundTruthReport [FLAGS]}: with FLAGS, SIMPLE's own versions of those kernels are swapped
+ * in ({@link SimpleQuirks}, e.g. {@code N} = SIMPLE's corner-anchored non-local-means patch instead of decision
+ * B-25), to weigh each decision against hand-picked particles.
  */
 public final class GroundTruthReport {
     public static void main(String[] args) throws Exception {
-        SegmentationPicker picker = new SegmentationPicker(Contrast.BLACK, 500);
+        SegmentationPicker picker = args.length > 0
+                ? new SegmentationPicker(Contrast.BLACK, 500, new SimpleQuirks(args[0]))
+                : new SegmentationPicker(Contrast.BLACK, 500);
         System.out.println("| data set | micrographs | reference | picks | matched | recall | precision |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (GroundTruth.Dataset ds : GroundTruth.datasets()) {
