@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.function.Consumer;
 
 /**
  * Reads 2-D MRC images permissively (any byte order, odd machine stamps, a missing {@code MAP } field,
@@ -39,23 +40,36 @@ public final class MrcReader {
      * Without an override, a header with no pixel size is an error.
      */
     public static Image2D read2D(String path, Configuration conf, Double smpdOverride) throws IOException {
+        return read2D(path, conf, smpdOverride, h -> { });
+    }
+
+    /**
+     * As {@link #read2D(String, Configuration, Double)}, with the caller's own checks of the header run after it is
+     * parsed and before any pixel is read (a stack or a wrong pixel size fails without reading gigabytes). One open
+     * and one read of the file: on object stores, one request per micrograph instead of a header request and a
+     * data request.
+     */
+    public static Image2D read2D(String path, Configuration conf, Double smpdOverride, Consumer<MrcHeader> headerCheck)
+            throws IOException {
         try (InputStream in = Storage.open(path, conf)) {
-            return read2D(in, path, smpdOverride);
+            return read2D(in, path, smpdOverride, headerCheck);
         }
     }
 
     /** The same from bytes in memory ({@code source} names them in error messages). */
     public static Image2D read2D(byte[] bytes, String source, Double smpdOverride) {
         try {
-            return read2D(new ByteArrayInputStream(bytes), source, smpdOverride);
+            return read2D(new ByteArrayInputStream(bytes), source, smpdOverride, h -> { });
         } catch (IOException e) {
             throw new IllegalStateException("in-memory stream failed", e);
         }
     }
 
-    private static Image2D read2D(InputStream in, String source, Double smpdOverride) throws IOException {
+    private static Image2D read2D(InputStream in, String source, Double smpdOverride, Consumer<MrcHeader> headerCheck)
+            throws IOException {
         MrcHeader h = MrcHeader.parse(in.readNBytes(MrcHeader.SIZE), source);
         h.checkReadable2D(source);
+        headerCheck.accept(h);
         double smpdX, smpdY;
         if (smpdOverride != null) {
             if (!(smpdOverride > 0) || !Double.isFinite(smpdOverride))

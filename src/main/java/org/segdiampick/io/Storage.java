@@ -72,7 +72,7 @@ public final class Storage {
             throw new java.nio.file.AccessDeniedException(location, null, firstLine(e.getMessage()));
         } catch (FileNotFoundException e) {
             // java.io reports an unreadable local file as "not found" too: tell the two apart.
-            if (!fs.exists(p)) throw new FileNotFoundException(location + ": no such file");
+            if (!fs.exists(p)) throw new FileNotFoundException(location + ": file not found");
             if (String.valueOf(e.getMessage()).contains("ermission denied"))
                 throw new java.nio.file.AccessDeniedException(location, null, "permission denied");
             throw new IOException(location + ": cannot open: " + e.getMessage(), e);

@@ -51,8 +51,8 @@ public final class PickStage {
     }
 
     private Pass1Outcome pick(MicTask task, Configuration conf, String executorId, long t0) throws IOException {
-        MrcHeader header = checkMicrograph(task, conf);
-        Image2D raw = MrcReader.read2D(task.intg(), conf, task.smpd());
+        checkPixelSize(task);
+        Image2D raw = MrcReader.read2D(task.intg(), conf, task.smpd(), h -> checkHeader(task, h));
         PickResult r;
         try {
             // the picker checks for NaN/Inf and constant images itself: one pass over the pixels, not two
@@ -86,7 +86,7 @@ public final class PickStage {
             case CARBON -> Pass1Outcome.Status.CARBON;
             case CONSTANT -> throw new IllegalStateException("unreachable: constant images failed above");
         };
-        return new Pass1Outcome(task.index(), task.name(), status, null, d, header.nx(), header.ny(),
+        return new Pass1Outcome(task.index(), task.name(), status, null, d, raw.nx, raw.ny,
                 den, topo, bin, diam, r.carbonFraction(), executorId, millis(t0));
     }
 
@@ -104,19 +104,28 @@ public final class PickStage {
                 den, task.cachedTopo(), bin, task.cachedDiam(), 0, executorId, millis(t0));
     }
 
-    /** The cheap checks, before any pixel is read: the file exists, its header is a 2-D image, the pixel size fits. */
+    /** The cheap checks of a micrograph imported from {@code preprocess}: its file exists and its header fits. */
     static MrcHeader checkMicrograph(MicTask task, Configuration conf) throws IOException {
-        if (!(task.smpd() > 0) || !Double.isFinite(task.smpd()))
-            throw new IllegalArgumentException(task.intg() + ": no valid pixel size (smpd = " + task.smpd() + ")");
+        checkPixelSize(task);
         if (!Storage.exists(task.intg(), conf)) throw new IOException(task.intg() + ": file not found");
         MrcHeader h = MrcReader.readHeader(task.intg(), conf);
+        checkHeader(task, h);
+        return h;
+    }
+
+    private static void checkPixelSize(MicTask task) {
+        if (!(task.smpd() > 0) || !Double.isFinite(task.smpd()))
+            throw new IllegalArgumentException(task.intg() + ": no valid pixel size (smpd = " + task.smpd() + ")");
+    }
+
+    /** Run on the header before any pixel is read: a 2-D image whose pixel size, if set, agrees with the project. */
+    private static void checkHeader(MicTask task, MrcHeader h) {
         if (h.nz() != 1) throw new IllegalArgumentException(task.intg() + ": a 2-D micrograph is needed, the file holds " + h.nz() + " sections");
         Double hs = h.pixelSizeX();
         // No pixel size, 0 and 1.0 are the usual "not set" values of MRC writers; anything else must agree with the project.
         if (hs != null && hs > 0 && Math.abs(hs - 1.0) > 1e-6 && Math.abs(hs - task.smpd()) > MAX_SMPD_MISMATCH * task.smpd())
             throw new IllegalArgumentException(task.intg() + ": pixel size in the header (" + hs
                     + " Å) differs from the project's smpd (" + task.smpd() + " Å)");
-        return h;
     }
 
     static String describe(Throwable e) {

@@ -262,4 +262,31 @@ class MrcReaderWriterTest {
         }
         return new double[] {min, max, sum / img.size()};
     }
+
+    @Test
+    void theCallersHeaderCheckRunsOnTheParsedHeaderBeforeAnyPixelIsRead(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MrcWriter.write(ramp(9, 4, 1.5, 1.5), out, MrcHeader.Mode.FLOAT32);
+        byte[] whole = out.toByteArray();
+        Path ok = dir.resolve("ok.mrc"), cut = dir.resolve("cut.mrc");
+        Files.write(ok, whole);
+        Files.write(cut, Arrays.copyOf(whole, 1024 + 10)); // header intact, pixels cut short
+
+        int[] seen = new int[2];
+        Image2D img = MrcReader.read2D(ok.toString(), conf, 2.0, h -> {
+            seen[0] = h.nx();
+            seen[1] = h.ny();
+        });
+        assertArrayEquals(new int[] {9, 4}, seen);
+        assertEquals(2.0, img.smpdX);
+
+        // the check's verdict wins over the truncation that reading the pixels would have found
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MrcReader.read2D(cut.toString(), conf, null, h -> {
+            throw new IllegalArgumentException("rejected " + h.nx() + " x " + h.ny());
+        }));
+        assertEquals("rejected 9 x 4", e.getMessage());
+        InputFormatException t = assertThrows(InputFormatException.class, () -> MrcReader.read2D(cut.toString(), conf, null, h -> { }));
+        assertTrue(t.getMessage().contains("truncated"), t.getMessage());
+        assertTrue(t.getMessage().contains("cut.mrc"), t.getMessage());
+    }
 }
