@@ -177,41 +177,23 @@ public final class BackgroundSubtraction {
         }
 
         /**
-         * Periodic Gaussian convolution of each of the {@code count} lines of length n stored one after the
-         * other in {@code lines}, each zero-padded to P and cropped back, in place. Two lines are filtered by
-         * one complex FFT (line a as real part, line b as imaginary part): the weight is real and even, so the
-         * filtered real and imaginary parts are the filtered lines.
+         * C_1 along this axis (§4.3 step 5): the all-ones line of length n, zero-padded to P, convolved
+         * periodically with the Gaussian and cropped back.
          */
-        void convolveLines(float[] lines, int count) {
-            float[] buf = Fft.scratch(Fft.SLOT_WORK, 2 * p);
-            FloatFFT_1D plan = Fft.plan(p);
-            final int lo = 2 * offset, hi = 2 * (offset + n);
-            for (int l = 0; l < count; l += 2) {
-                final boolean two = l + 1 < count;
-                final int a = l * n, b = (l + 1) * n;
-                Arrays.fill(buf, 0, lo, 0f);
-                Arrays.fill(buf, hi, 2 * p, 0f);
-                for (int x = 0; x < n; x++) {
-                    buf[lo + 2 * x] = lines[a + x];
-                    buf[lo + 2 * x + 1] = two ? lines[b + x] : 0f;
-                }
-                plan.complexForward(buf);
-                for (int k = 0; k < p; k++) {
-                    buf[2 * k] *= weight[k];
-                    buf[2 * k + 1] *= weight[k];
-                }
-                plan.complexInverse(buf, true);
-                for (int x = 0; x < n; x++) lines[a + x] = buf[lo + 2 * x];
-                if (two) for (int x = 0; x < n; x++) lines[b + x] = buf[lo + 2 * x + 1];
-            }
-        }
-
-        /** C_1 along this axis: the convolution of the all-ones line (§4.3 step 5). */
         float[] supportProfile() {
-            float[] ones = new float[n];
-            Arrays.fill(ones, 1f);
-            convolveLines(ones, 1);
-            return ones;
+            float[] buf = Fft.scratch(Fft.SLOT_WORK, 2 * p);
+            Arrays.fill(buf, 0, 2 * p, 0f);
+            for (int x = 0; x < n; x++) buf[2 * (offset + x)] = 1f;
+            FloatFFT_1D plan = Fft.plan(p);
+            plan.complexForward(buf);
+            for (int k = 0; k < p; k++) {
+                buf[2 * k] *= weight[k];
+                buf[2 * k + 1] *= weight[k];
+            }
+            plan.complexInverse(buf, true);
+            float[] c1 = new float[n];
+            for (int x = 0; x < n; x++) c1[x] = buf[2 * (offset + x)];
+            return c1;
         }
     }
 }
