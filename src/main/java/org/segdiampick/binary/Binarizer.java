@@ -10,8 +10,8 @@ import java.util.Arrays;
  * {@code calc_bin_thres}): threshold chosen by 1-D k-means so that about 17 % of the pixels are
  * foreground, two 3 × 3 erosions, hole filling.
  *
- * <p>The threshold search sorts the pixels once (as {@link SortMeans#cluster(float[], int, int)} would) and
- * reuses the sorted copy to count the pixels at or above each candidate by bisection instead of a k × N scan.
+ * <p>The threshold search sorts the pixels once, for {@link SortMeans#clusterSorted} and to count the pixels at
+ * or above each candidate by bisection instead of a k × N scan.
  */
 public final class Binarizer {
     /** Target foreground fraction (algorithm Appendix A {@code FRAC_FG}). */
@@ -36,7 +36,6 @@ public final class Binarizer {
     public static float threshold(Image2D img, double fgFraction) {
         if (img.hasNonFinite()) throw new IllegalArgumentException("cannot binarise " + img + ": it has NaN or infinite pixels");
         float[] v = img.data;
-        // what SortMeans.cluster(float[], …) does, keeping the sorted copy for the counts below
         double[] wide = new double[v.length];
         for (int i = 0; i < v.length; i++) wide[i] = v[i];
         double[] sorted = wide.clone();

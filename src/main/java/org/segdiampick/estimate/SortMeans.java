@@ -52,7 +52,8 @@ public final class SortMeans {
 
     /**
      * As {@link #cluster(double[], int, int)} when the caller already holds {@code values} sorted
-     * ascending (saves a sort of 10^7 values in {@link Estimate}).
+     * ascending (saves a sort of 10^7 values in {@link Estimate}; the binarisation threshold reuses its sorted
+     * pixels to count them).
      */
     public static Result clusterSorted(double[] values, double[] sorted, int k, int maxIterations) {
         checkSize(values.length, k);
@@ -61,13 +62,6 @@ public final class SortMeans {
         double[] means = new double[k];
         for (int c = 0; c < k; c++) means[c] = sorted[c * step];
         return iterate(values, sorted, means, maxIterations);
-    }
-
-    /** Float overload for image pixels (the binarisation threshold); values are widened once. */
-    public static Result cluster(float[] values, int k, int maxIterations) {
-        double[] d = new double[values.length];
-        for (int i = 0; i < d.length; i++) d[i] = values[i];
-        return cluster(d, k, maxIterations);
     }
 
     private static void checkSize(int n, int k) {

@@ -12,7 +12,9 @@ import org.segdiampick.image.Image2D;
 class BinarizerThresholdExactTest {
 
     static float straightforward(float[] v, double fg) {
-        SortMeans.Result km = SortMeans.cluster(v, 10, 10);
+        double[] wide = new double[v.length];
+        for (int i = 0; i < v.length; i++) wide[i] = v[i];
+        SortMeans.Result km = SortMeans.cluster(wide, 10, 10);
         int k = km.k();
         float[] minOf = new float[k];
         java.util.Arrays.fill(minOf, Float.POSITIVE_INFINITY);
