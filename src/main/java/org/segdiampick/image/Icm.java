@@ -55,7 +55,7 @@ public final class Icm {
         } else {
             for (int i = 0; i < d.length; i++) level[i] = find(table, d[i]) - 1;
         }
-        level = sweeps(level, img.nx, img.ny, (float) lambda, false);
+        level = sweeps(level, img.nx, img.ny, (float) lambda);
         for (int i = 0; i < d.length; i++) d[i] = table[level[i]];
     }
 
@@ -153,20 +153,14 @@ public final class Icm {
     }
 
     /**
-     * Three Jacobi sweeps over levels 0..255; {@code bruteForce} runs the straightforward loop that scans all
-     * 256 levels (kept for tests), otherwise the fast path of the class comment.
-     */
-    static int[] sweeps(int[] start, int nx, int ny, float lambda, boolean bruteForce) {
-        return bruteForce ? straightforwardSweeps(start, nx, ny, lambda, true) : fastSweeps(start, nx, ny, lambda);
-    }
-
-    /**
-     * The fast sweeps: per row, column sums over the in-bounds rows y−1..y+1 of the levels and of their
+     * Three Jacobi sweeps over levels 0..255 (the straightforward loops they must equal are in the tests'
+     * {@code IcmReference}): per row, column sums over the in-bounds rows y−1..y+1 of the levels and of their
      * squares (ints); a pixel's neighbour sums are the in-bounds 3 column sums minus its own level, and
      * n = rows·columns − 1. All exact (see the class comment), so each pixel gets the same (p, n, sy, syy)
-     * as the straightforward loop, and {@link #argminFast} the same level as {@link #argminClosedForm}.
+     * as the straightforward loop, and {@link #argminFast} the same level as the closed-form search of the
+     * class comment evaluated in float.
      */
-    static int[] fastSweeps(int[] start, int nx, int ny, float lambda) {
+    static int[] sweeps(int[] start, int nx, int ny, float lambda) {
         float[] quad = new float[LEVELS]; // quad[|p − x|] = (p − x)²/10 as the energy's float expression
         for (int k = 0; k < LEVELS; k++) {
             float dk = k;
@@ -208,7 +202,8 @@ public final class Icm {
     }
 
     /**
-     * {@link #argminClosedForm} with integer inputs: the same window of candidates, the same comparisons;
+     * The closed-form search of the class comment with integer inputs: the same window of candidates, the same
+     * comparisons as in float;
      * {@code syy + n·x² − 2·sy·x} is evaluated in int (exact, and equal to the exact float expression) and
      * {@code (p − x)²/10} read from {@code quad}.
      */
@@ -220,68 +215,6 @@ public final class Icm {
         float e = Float.MAX_VALUE;
         for (int x = lo; x <= hi; x++) {
             float ex = quad[Math.abs(p - x)] + lambda * (float) (syy + n * x * x - 2 * sy * x);
-            if (ex < e) {
-                e = ex;
-                best = x;
-            }
-        }
-        return best;
-    }
-
-    /** The straightforward Jacobi sweeps (8-neighbour loop, float sums); {@code scan}: all 256 levels. */
-    static int[] straightforwardSweeps(int[] start, int nx, int ny, float lambda, boolean scan) {
-        int[] prev = start.clone(), cur = new int[start.length];
-        for (int it = 0; it < SWEEPS; it++) {
-            for (int y = 0; y < ny; y++) {
-                for (int x = 0; x < nx; x++) {
-                    int n = 0;
-                    float sy = 0f, syy = 0f;
-                    for (int v = Math.max(0, y - 1); v <= Math.min(ny - 1, y + 1); v++)
-                        for (int u = Math.max(0, x - 1); u <= Math.min(nx - 1, x + 1); u++) {
-                            if (u == x && v == y) continue;
-                            float q = prev[v * nx + u];
-                            n++;
-                            sy += q;
-                            syy += q * q;
-                        }
-                    float p = prev[y * nx + x];
-                    cur[y * nx + x] = scan ? argminScan(p, n, sy, syy, lambda)
-                            : argminClosedForm(p, n, sy, syy, lambda);
-                }
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev;
-    }
-
-    static float energy(float p, float x, int n, float sy, float syy, float lambda) {
-        float d = p - x;
-        return d * d / SIGMA2T2 + lambda * (syy + n * x * x - 2f * sy * x);
-    }
-
-    static int argminScan(float p, int n, float sy, float syy, float lambda) {
-        int best = 0;
-        float e = Float.MAX_VALUE;
-        for (int x = 0; x < LEVELS; x++) {
-            float ex = energy(p, x, n, sy, syy, lambda);
-            if (ex < e) {
-                e = ex;
-                best = x;
-            }
-        }
-        return best;
-    }
-
-    static int argminClosedForm(float p, int n, float sy, float syy, float lambda) {
-        double xs = (p / (double) SIGMA2T2 + (double) lambda * sy) / (1 / (double) SIGMA2T2 + (double) lambda * n);
-        int lo = (int) Math.max(0, Math.min(LEVELS - 1, Math.floor(xs) - 1));
-        int hi = (int) Math.max(0, Math.min(LEVELS - 1, Math.ceil(xs) + 1));
-        int best = lo;
-        float e = Float.MAX_VALUE;
-        for (int x = lo; x <= hi; x++) {
-            float ex = energy(p, x, n, sy, syy, lambda);
             if (ex < e) {
                 e = ex;
                 best = x;

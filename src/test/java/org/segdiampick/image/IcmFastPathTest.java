@@ -39,7 +39,7 @@ class IcmFastPathTest {
         float[] table = t;
         int[] level = new int[d.length];
         for (int i = 0; i < d.length; i++) level[i] = Icm.find(table, d[i]) - 1;
-        level = Icm.straightforwardSweeps(level, nx, ny, lambda, false);
+        level = IcmReference.sweeps(level, nx, ny, lambda, false);
         for (int i = 0; i < d.length; i++) d[i] = table[level[i]];
         return d;
     }
@@ -102,9 +102,9 @@ class IcmFastPathTest {
                             case 2 -> 128 + rnd.nextInt(2); // constant-ish
                             default -> (i % s[0]) * 255 / Math.max(1, s[0] - 1); // ramp
                         };
-                    int[] fast = Icm.sweeps(start, s[0], s[1], lambda, false);
-                    assertArrayEquals(Icm.straightforwardSweeps(start, s[0], s[1], lambda, false), fast, "lambda " + lambda);
-                    if (start.length <= 400) assertArrayEquals(Icm.sweeps(start, s[0], s[1], lambda, true), fast);
+                    int[] fast = Icm.sweeps(start, s[0], s[1], lambda);
+                    assertArrayEquals(IcmReference.sweeps(start, s[0], s[1], lambda, false), fast, "lambda " + lambda);
+                    if (start.length <= 400) assertArrayEquals(IcmReference.sweeps(start, s[0], s[1], lambda, true), fast);
                 }
             }
         }
