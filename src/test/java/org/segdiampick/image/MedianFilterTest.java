@@ -20,7 +20,8 @@ class MedianFilterTest {
         assertEquals(0, MedianFilter.mirror(7, 1));
     }
 
-    private static float[] bruteForce(Image2D img, int hw) {
+    /** Sorts every window, with the mirror rule written out independently of {@link MedianFilter#mirror}. */
+    static float[] bruteForce(Image2D img, int hw) {
         float[] out = new float[img.size()];
         int w = 2 * hw + 1;
         for (int y = 0; y < img.ny; y++)

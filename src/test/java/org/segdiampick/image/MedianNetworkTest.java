@@ -3,7 +3,6 @@ package org.segdiampick.image;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -14,23 +13,6 @@ import org.junit.jupiter.api.Test;
  * exhaustively correct on 0–1 inputs (which by the 0–1 principle makes it correct on all inputs).
  */
 class MedianNetworkTest {
-
-    /** Sorts every window with Arrays.sort (whose order, like Math.min/max, puts −0 before +0). */
-    static float[] bruteForce(Image2D img, int hw) {
-        float[] out = new float[img.size()];
-        int w = 2 * hw + 1;
-        float[] v = new float[w * w];
-        for (int y = 0; y < img.ny; y++)
-            for (int x = 0; x < img.nx; x++) {
-                int c = 0;
-                for (int j = -hw; j <= hw; j++)
-                    for (int i = -hw; i <= hw; i++)
-                        v[c++] = img.get(MedianFilter.mirror(x + i, img.nx), MedianFilter.mirror(y + j, img.ny));
-                Arrays.sort(v);
-                out[y * img.nx + x] = v[v.length / 2];
-            }
-        return out;
-    }
 
     private static Image2D random(int nx, int ny, Random rnd, int kind) {
         Image2D img = new Image2D(nx, ny, 4.0);
@@ -54,7 +36,7 @@ class MedianNetworkTest {
             for (int[] s : sizes)
                 for (int kind = 0; kind < 5; kind++) {
                     Image2D img = random(s[0], s[1], rnd, kind);
-                    float[] expected = bruteForce(img, hw);
+                    float[] expected = MedianFilterTest.bruteForce(img, hw);
                     MedianFilter.apply(img, hw);
                     assertArrayEquals(expected, img.data, "hw " + hw + " size " + s[0] + "x" + s[1] + " kind " + kind);
                 }
@@ -74,7 +56,7 @@ class MedianNetworkTest {
     @Test
     void largerHalfWidthsStillUseTheMergeMethodCorrectly() {
         Image2D img = random(23, 11, new Random(4), 1);
-        float[] expected = bruteForce(img, 4);
+        float[] expected = MedianFilterTest.bruteForce(img, 4);
         MedianFilter.apply(img, 4);
         assertArrayEquals(expected, img.data);
         Image2D same = random(6, 5, new Random(5), 0);

@@ -13,28 +13,6 @@ import org.junit.jupiter.api.Test;
  */
 class NonLocalMeansFastPathTest {
 
-    /** Brute-force output at pixel (x, y) for an image with padding value {@code mean} and h² = {@code h2}. */
-    private static float bruteForcePixel(Image2D img, double mean, double h2, int x, int y) {
-        double z = 0, acc = 0;
-        for (int j = -10; j <= 10; j++)
-            for (int i = -10; i <= 10; i++) {
-                double s = 0;
-                for (int v = -1; v <= 1; v++)
-                    for (int u = -1; u <= 1; u++) {
-                        double d = pix(img, mean, x + u, y + v) - pix(img, mean, x + i + u, y + j + v);
-                        s += d * d;
-                    }
-                double w = Math.exp(-s / h2);
-                z += w;
-                acc += w * pix(img, mean, x + i, y + j);
-            }
-        return (float) (acc / z);
-    }
-
-    private static double pix(Image2D img, double mean, int x, int y) {
-        return x < 0 || y < 0 || x >= img.nx || y >= img.ny ? mean : img.get(x, y);
-    }
-
     private static Image2D randomImage(int nx, int ny, long seed) {
         Random rnd = new Random(seed);
         Image2D img = new Image2D(nx, ny, 4.0);
@@ -70,7 +48,7 @@ class NonLocalMeansFastPathTest {
             for (int x = 0; x < nx; x++) {
                 boolean border = x < 12 || y < 12 || x >= nx - 12 || y >= ny - 12;
                 if (!all && !(border ? rnd.nextInt(20) == 0 : rnd.nextInt(2000) == 0)) continue;
-                float expected = bruteForcePixel(in, mean, h2, x, y);
+                float expected = NonLocalMeansTest.bruteForcePixel(in, mean, h2, x, y);
                 // float accumulation: the relative accuracy of NonLocalMeansTest (2e-4 at values near 5)
                 if (Math.abs(expected - img.get(x, y)) > 4e-5 * Math.max(5, Math.abs(expected)))
                     bad.append(x).append(',').append(y).append(' ');

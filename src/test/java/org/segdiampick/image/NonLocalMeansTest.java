@@ -11,34 +11,36 @@ class NonLocalMeansTest {
 
     /** Direct transcription of §6.5 with the centred patch (B-25), double precision. */
     private static float[] bruteForce(Image2D img) {
-        int nx = img.nx, ny = img.ny;
         double sigma = NonLocalMeans.noiseSdev(img);
-        double h2 = 16 * sigma * sigma;
         double mean = 0;
         for (float v : img.data) mean += v;
         mean /= img.size();
-        final double m = mean;
-        java.util.function.BiFunction<Integer, Integer, Double> pix = (x, y) ->
-                x < 0 || y < 0 || x >= nx || y >= ny ? m : img.get(x, y);
-        float[] out = new float[nx * ny];
-        for (int y = 0; y < ny; y++)
-            for (int x = 0; x < nx; x++) {
-                double z = 0, acc = 0;
-                for (int j = -10; j <= 10; j++)
-                    for (int i = -10; i <= 10; i++) {
-                        double s = 0;
-                        for (int v = -1; v <= 1; v++)
-                            for (int u = -1; u <= 1; u++) {
-                                double d = pix.apply(x + u, y + v) - pix.apply(x + i + u, y + j + v);
-                                s += d * d;
-                            }
-                        double w = Math.exp(-s / h2);
-                        z += w;
-                        acc += w * pix.apply(x + i, y + j);
-                    }
-                out[y * nx + x] = (float) (acc / z);
-            }
+        float[] out = new float[img.size()];
+        for (int y = 0; y < img.ny; y++)
+            for (int x = 0; x < img.nx; x++) out[y * img.nx + x] = bruteForcePixel(img, mean, 16 * sigma * sigma, x, y);
         return out;
+    }
+
+    /** The output at pixel (x, y) of an image padded with {@code mean}, h² = {@code h2}, in double precision. */
+    static float bruteForcePixel(Image2D img, double mean, double h2, int x, int y) {
+        double z = 0, acc = 0;
+        for (int j = -10; j <= 10; j++)
+            for (int i = -10; i <= 10; i++) {
+                double s = 0;
+                for (int v = -1; v <= 1; v++)
+                    for (int u = -1; u <= 1; u++) {
+                        double d = pix(img, mean, x + u, y + v) - pix(img, mean, x + i + u, y + j + v);
+                        s += d * d;
+                    }
+                double w = Math.exp(-s / h2);
+                z += w;
+                acc += w * pix(img, mean, x + i, y + j);
+            }
+        return (float) (acc / z);
+    }
+
+    private static double pix(Image2D img, double mean, int x, int y) {
+        return x < 0 || y < 0 || x >= img.nx || y >= img.ny ? mean : img.get(x, y);
     }
 
     @Test
