@@ -97,16 +97,6 @@ public final class Storage {
         }
     }
 
-    /** The length of a file in bytes. */
-    public static long length(String location, Configuration conf) throws IOException {
-        Path p = path(location);
-        try {
-            return fileSystem(p, conf).getFileStatus(p).getLen();
-        } catch (FileNotFoundException e) {
-            throw new FileNotFoundException(location + ": no such file");
-        }
-    }
-
     /** A new file (replacing an existing one); missing parent folders are created. */
     public static OutputStream create(String location, Configuration conf) throws IOException {
         Path p = path(location);

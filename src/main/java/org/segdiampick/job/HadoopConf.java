@@ -1,6 +1,9 @@
 package org.segdiampick.job;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import scala.reflect.ClassTag$;
 
 import java.io.Serializable;
 import java.util.HashMap;
@@ -18,6 +21,12 @@ public final class HadoopConf implements Serializable {
         this.entries = new HashMap<>();
         for (Map.Entry<String, String> e : source) entries.put(e.getKey(), e.getValue());
         this.conf = source;
+    }
+
+    /** The session's Hadoop configuration, broadcast once to every executor of the job. */
+    static Broadcast<HadoopConf> broadcast(SparkSession spark) {
+        return spark.sparkContext().broadcast(new HadoopConf(spark.sparkContext().hadoopConfiguration()),
+                ClassTag$.MODULE$.apply(HadoopConf.class));
     }
 
     public synchronized Configuration get() {

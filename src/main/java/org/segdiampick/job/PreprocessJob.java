@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
-import org.segdiampick.cli.ExitCodes;
 import org.segdiampick.io.MicRecord;
 import org.segdiampick.io.ProjectStore;
 import org.segdiampick.io.Storage;
@@ -12,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,8 +34,7 @@ public final class PreprocessJob {
         ProjectSelection sel = ProjectSelection.select(records, o.micTo(), o.project());
         sel.warnings.forEach(w -> LOG.warn(w));
         Storage.delete(layout.success(), conf);
-        Broadcast<HadoopConf> bconf = spark.sparkContext().broadcast(new HadoopConf(conf),
-                scala.reflect.ClassTag$.MODULE$.apply(HadoopConf.class));
+        Broadcast<HadoopConf> bconf = HadoopConf.broadcast(spark);
         PickSettings ps = new PickSettings(o.contrast(), o.moldiamMax(), layout, true, o.failFast());
         List<Pass1Outcome> p1 = SparkStages.pass1(spark, sel.tasks, ps, bconf, "preprocessed");
         long failed = p1.stream().filter(Pass1Outcome::failed).count();
@@ -66,18 +63,16 @@ public final class PreprocessJob {
         s.put("smpd", sel.smpd);
         ObjectNode m = s.putObject("micrographs");
         m.put("selected", sel.tasks.size());
-        m.put("picked", p1.stream().filter(x -> x.status() == Pass1Outcome.Status.PICKED).count());
-        m.put("no_particles", p1.stream().filter(x -> x.status() == Pass1Outcome.Status.NO_PARTICLES).count());
-        m.put("carbon", p1.stream().filter(x -> x.status() == Pass1Outcome.Status.CARBON).count());
+        m.put("picked", Summary.count(p1, Pass1Outcome.Status.PICKED));
+        m.put("no_particles", Summary.count(p1, Pass1Outcome.Status.NO_PARTICLES));
+        m.put("carbon", Summary.count(p1, Pass1Outcome.Status.CARBON));
         m.put("failed", failed);
         m.put("particles", p1.stream().mapToLong(Pass1Outcome::count).sum());
         s.set("failures", SegDiamPickJob.failuresJson(sel.tasks, p1, null));
         ProjectStore.write(o.project(), updated, conf);
         s.putObject("timings").put("total_s", SegDiamPickJob.lap(t));
         Storage.writeAtomically(layout.resolve("preprocess_summary.json"), SegDiamPickJob.JSON.writeValueAsBytes(s), conf);
-        try (OutputStream os = Storage.create(layout.success(), conf)) {
-            os.write(new byte[0]);
-        }
+        SegDiamPickJob.writeSuccess(layout, conf);
         LOG.info("preprocess done: {} micrographs, {} particles, {} failed", sel.tasks.size(), m.get("particles").asLong(), failed);
         return s;
     }

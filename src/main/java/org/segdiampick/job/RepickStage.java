@@ -69,8 +69,8 @@ public final class RepickStage implements Serializable {
                 box = boxPath;
                 coords = coordPath;
             } else {
-                if (Storage.exists(boxPath, conf)) Storage.delete(boxPath, conf);
-                if (Storage.exists(coordPath, conf)) Storage.delete(coordPath, conf);
+                Storage.delete(boxPath, conf); // a previous run's files, if any (delete ignores absent ones)
+                Storage.delete(coordPath, conf);
             }
             if (p1.den() != null && Storage.exists(p1.den(), conf)) {
                 thumb = layout.thumb(task.name());

@@ -23,7 +23,6 @@ import scala.Tuple2;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,8 +77,7 @@ public final class SegDiamPickJob {
         // A bad --decision file is bad input: say so before hours of picking, not after.
         Decision reused = o.decisionFile() == null ? null : readDecision(o.decisionFile(), sel.smpd, conf);
         Storage.delete(layout.success(), conf);
-        Broadcast<HadoopConf> bconf = spark.sparkContext().broadcast(new HadoopConf(conf),
-                scala.reflect.ClassTag$.MODULE$.apply(HadoopConf.class));
+        Broadcast<HadoopConf> bconf = HadoopConf.broadcast(spark);
         LOG.info("segdiampick run: {} micrographs, smpd {} Å, clustering {}", sel.tasks.size(), sel.smpd, o.clustering().id());
 
         // Stage 1
@@ -137,9 +135,7 @@ public final class SegDiamPickJob {
         Storage.writeAtomically(layout.summary(), JSON.writeValueAsBytes(summary), conf);
         stageDone("outputs");
         ProjectStore.write(o.project(), updated, conf);
-        try (OutputStream os = Storage.create(layout.success(), conf)) {
-            os.write(new byte[0]);
-        }
+        writeSuccess(layout, conf);
         LOG.info("done: box_in_pix {} mskdiam {} Å; outputs in {}", decision.boxInPix(), decision.mskdiam(), o.out());
         return summary;
     }
@@ -156,6 +152,13 @@ public final class SegDiamPickJob {
             throw new InputFormatException(file, "decision was made for pixel size " + root.get("smpd").asDouble()
                     + " Å but these micrographs have " + smpd + " Å");
         return Decision.fromJson(root, smpd, file);
+    }
+
+    /** The empty {@code _SUCCESS} marker, written last, after the project (deleted first at the start of a run). */
+    static void writeSuccess(OutputLayout layout, Configuration conf) throws IOException {
+        try (OutputStream os = Storage.create(layout.success(), conf)) {
+            os.write(new byte[0]);
+        }
     }
 
     static void checkFailures(int failed, int total, double maxFailedFraction) {

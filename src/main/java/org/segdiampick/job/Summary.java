@@ -84,7 +84,7 @@ final class Summary {
         t.put("pick_tasks_s", p1.stream().mapToLong(Pass1Outcome::millis).sum() / 1000.0);
     }
 
-    private static long count(List<Pass1Outcome> p1, Pass1Outcome.Status status) {
+    static long count(List<Pass1Outcome> p1, Pass1Outcome.Status status) {
         return p1.stream().filter(x -> x.status() == status).count();
     }
 }
