@@ -78,6 +78,29 @@ def publish_estimate(out_local_path, **context):
     return {"box_in_pix": int(summary["box_in_pix"]), "mskdiam": float(summary["mskdiam"])}
 
 
+def segdiampick_submit(command, out_param, *extra_args):
+    """One segdiampick command as a spark-submit task: the shaded jar, the project and OUT from the DAG params."""
+    return SparkSubmitOperator(
+        task_id=command,
+        conn_id="spark_default",
+        application=APP_JAR,
+        java_class=MAIN_CLASS,
+        jars=EXTRA_JARS or None,
+        conf=SPARK_CONF,
+        application_args=[
+            command,
+            "--project", "{{ params.project }}",
+            "--out", "{{ params.%s }}" % out_param,
+            "--pcontrast", "{{ params.pcontrast }}",
+            "--moldiam-max", "{{ params.moldiam_max }}",
+            "--max-failed-fraction", "{{ params.max_failed_fraction }}",
+            *extra_args,
+        ],
+        name="segdiampick-" + command,
+        verbose=False,
+    )
+
+
 with DAG(
     dag_id="segdiampick",
     description="Particle diameter estimation and picking (segdiampick) on Spark",
@@ -97,44 +120,8 @@ with DAG(
     },
     tags=["cryo-em", "spark"],
 ) as dag:
-    preprocess = SparkSubmitOperator(
-        task_id="preprocess",
-        conn_id="spark_default",
-        application=APP_JAR,
-        java_class=MAIN_CLASS,
-        jars=EXTRA_JARS or None,
-        conf=SPARK_CONF,
-        application_args=[
-            "preprocess",
-            "--project", "{{ params.project }}",
-            "--out", "{{ params.preprocess_out }}",
-            "--pcontrast", "{{ params.pcontrast }}",
-            "--moldiam-max", "{{ params.moldiam_max }}",
-            "--max-failed-fraction", "{{ params.max_failed_fraction }}",
-        ],
-        name="segdiampick-preprocess",
-        verbose=False,
-    )
-
-    run = SparkSubmitOperator(
-        task_id="run",
-        conn_id="spark_default",
-        application=APP_JAR,
-        java_class=MAIN_CLASS,
-        jars=EXTRA_JARS or None,
-        conf=SPARK_CONF,
-        application_args=[
-            "run",
-            "--project", "{{ params.project }}",
-            "--out", "{{ params.out }}",
-            "--pcontrast", "{{ params.pcontrast }}",
-            "--moldiam-max", "{{ params.moldiam_max }}",
-            "--clustering", "{{ params.clustering }}",
-            "--max-failed-fraction", "{{ params.max_failed_fraction }}",
-        ],
-        name="segdiampick-run",
-        verbose=False,
-    )
+    preprocess = segdiampick_submit("preprocess", "preprocess_out")
+    run = segdiampick_submit("run", "out", "--clustering", "{{ params.clustering }}")
 
     publish = PythonOperator(
         task_id="publish_estimate",
