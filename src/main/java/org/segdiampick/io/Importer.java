@@ -15,13 +15,10 @@ import java.util.Locale;
  * <p>Pixel size: from the STAR file when it has one ({@code smpd} must then agree with it, or be omitted), from
  * {@code smpd} otherwise; for folders and globs {@code smpd} wins, else each MRC header's pixel size. One
  * project has one pixel size, as SIMPLE's project has (algorithm §3.1 "smpd = project pixel size"), so
- * sizes differing by more than 1e-3 relative are an error. Every micrograph's header is checked (a readable
+ * sizes that are not {@link PixelSize#same} are an error. Every micrograph's header is checked (a readable
  * 2-D MRC), so a bad file is reported at import, not halfway through a run.
  */
 public final class Importer {
-    /** Relative tolerance under which two pixel sizes are the same. */
-    public static final double SMPD_TOLERANCE = 1e-3;
-
     private Importer() {
     }
 
@@ -96,6 +93,6 @@ public final class Importer {
     }
 
     private static boolean differ(double a, double b) {
-        return Math.abs(a - b) > SMPD_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+        return !PixelSize.same(a, b);
     }
 }

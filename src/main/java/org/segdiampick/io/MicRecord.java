@@ -121,6 +121,37 @@ public final class MicRecord implements Serializable {
         return r;
     }
 
+    /**
+     * Why {@code value} cannot be the value of {@code key}, or null when it can: the keys this code reads have one
+     * type each ({@code intg}, the image and box paths and {@code error} are text; {@code smpd} a number;
+     * {@code state} and {@code nptcls} whole numbers), JSON null meaning absent. Other keys take any scalar.
+     * A project is checked with this when it is read, so that {@code "state": "1"} is a malformed line of the
+     * file, not a failure deep inside a run.
+     */
+    public static String typeProblem(String key, Object value) {
+        if (value == null) return null;
+        return switch (key) {
+            case INTG, MIC_DEN, MIC_TOPO, MIC_BIN, MIC_DIAM, BOXFILE, THUMB_DEN, ERROR ->
+                    value instanceof String ? null : "must be a string, not " + describe(value);
+            case SMPD -> value instanceof Number ? null : "must be a number (Å/px), not " + describe(value);
+            case STATE, NPTCLS -> isWholeInt(value) ? null : "must be a whole number, not " + describe(value);
+            default -> null;
+        };
+    }
+
+    private static boolean isWholeInt(Object v) {
+        if (v instanceof Integer) return true;
+        if (!(v instanceof Number n)) return false;
+        double d = n.doubleValue();
+        return d == Math.rint(d) && d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE;
+    }
+
+    private static String describe(Object v) {
+        if (v instanceof String s) return "the string \"" + s + "\"";
+        if (v instanceof Boolean) return "the boolean " + v;
+        return "the number " + v;
+    }
+
     static Object scalar(String key, Object value) {
         if (value == null || value instanceof String || value instanceof Integer || value instanceof Long
                 || value instanceof Boolean) return value;

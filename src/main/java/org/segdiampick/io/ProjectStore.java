@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +37,15 @@ public final class ProjectStore {
         return parse(new String(Storage.readAll(uri, conf), StandardCharsets.UTF_8), uri);
     }
 
-    /** Parses JSON-lines text; blank lines are skipped, anything else must be one JSON object of scalars. */
+    /**
+     * Parses JSON-lines text; blank lines are skipped, anything else must be one JSON object of scalars, with the
+     * types {@link MicRecord#typeProblem} requires for the keys this code reads. A micrograph ({@code intg})
+     * listed twice is refused, naming both lines: it would be picked and counted twice, and both records would
+     * claim the same outputs.
+     */
     public static List<MicRecord> parse(String text, String source) {
         List<MicRecord> out = new ArrayList<>();
+        Map<String, Long> lineOf = new HashMap<>();
         try (BufferedReader r = new BufferedReader(new StringReader(text))) {
             String line;
             long no = 0;
@@ -56,7 +63,17 @@ public final class ProjectStore {
                 MicRecord rec = new MicRecord();
                 for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
-                    rec.set(e.getKey(), value(e.getValue(), e.getKey(), source, no));
+                    Object v = value(e.getValue(), e.getKey(), source, no);
+                    String problem = MicRecord.typeProblem(e.getKey(), v);
+                    if (problem != null) throw new InputFormatException(source, no, "field \"" + e.getKey() + "\" " + problem);
+                    rec.set(e.getKey(), v);
+                }
+                String id = identity(rec.intg());
+                if (id != null) {
+                    Long first = lineOf.putIfAbsent(id, no);
+                    if (first != null)
+                        throw new InputFormatException(source, no, "micrograph " + rec.intg() + " is already listed on line "
+                                + first + "; a project lists each micrograph once");
                 }
                 out.add(rec);
             }
@@ -64,6 +81,16 @@ public final class ProjectStore {
             throw new IllegalStateException("reading a string failed", e);
         }
         return out;
+    }
+
+    /** The micrograph a path names, so that {@code /d/a.mrc} and {@code file:/d/a.mrc} are one; null for none. */
+    private static String identity(String intg) {
+        if (intg == null || intg.isBlank()) return null;
+        try {
+            return Storage.absolute(intg);
+        } catch (IllegalArgumentException e) {
+            return intg;
+        }
     }
 
     private static Object value(JsonNode v, String key, String source, long line) {

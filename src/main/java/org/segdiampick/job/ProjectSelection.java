@@ -2,6 +2,7 @@ package org.segdiampick.job;
 
 import org.segdiampick.io.InputFormatException;
 import org.segdiampick.io.MicRecord;
+import org.segdiampick.io.PixelSize;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,7 +49,7 @@ public final class ProjectSelection {
             Double s = records.get(i).smpd();
             if (s == null || !(s > 0)) continue;
             if (smpd == null) smpd = s;
-            else if (Math.abs(s - smpd) > 1e-6 * smpd)
+            else if (!PixelSize.same(s, smpd))
                 throw new InputFormatException(projectName, i + 1, "mixed pixel sizes in one project: " + smpd + " and " + s
                         + " Å (" + records.get(i).intg() + "); split the batch by pixel size");
         }
