@@ -44,7 +44,9 @@ public final class ImportCommand implements Callable<Integer> {
                 return ExitCodes.BAD_INPUT;
             }
             Configuration conf = new Configuration();
-            List<MicRecord> recs = Importer.importMics(mics, smpd, conf);
+            Importer.Result imported = Importer.importBatch(mics, smpd, conf);
+            imported.warnings().forEach(w -> err.println("import: warning: " + oneLine(w)));
+            List<MicRecord> recs = imported.records();
             ProjectStore.write(project, recs, conf);
             out.println(String.format(Locale.ROOT, "imported %d micrographs at %s Å/px into %s",
                     recs.size(), recs.get(0).smpd(), project));

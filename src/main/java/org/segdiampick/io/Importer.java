@@ -1,98 +1,228 @@
 package org.segdiampick.io;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Builds the project's micrograph records ({@code intg} = absolute path or URI, {@code smpd}, {@code state = 1})
  * from a RELION micrographs STAR file (3.0 or 3.1+), a folder (all {@code *.mrc}, sorted by name), a glob of
  * {@code .mrc} files (sorted) or a single {@code .mrc} file.
  *
+ * <p>One file never stops an import: every micrograph is recorded, readable or not, and stage 1 of the run
+ * marks an unreadable one ({@code state = 0} with its error), as it does for any micrograph of a project. The
+ * import reads no pixel data; it reads the 1024-byte MRC header only when it needs the pixel size from it.
+ * Entries that are not regular files (folders named {@code *.mrc}, named pipes, devices, sockets) are not
+ * micrographs: they are skipped with a warning and never opened, since opening a pipe blocks forever. A
+ * micrograph listed twice in a STAR file is recorded once, with a warning.
+ *
  * <p>Pixel size: from the STAR file when it has one ({@code smpd} must then agree with it, or be omitted), from
- * {@code smpd} otherwise; for folders and globs {@code smpd} wins, else each MRC header's pixel size. One
- * project has one pixel size, as SIMPLE's project has (algorithm §3.1 "smpd = project pixel size"), so
- * sizes that are not {@link PixelSize#same} are an error. Every micrograph's header is checked (a readable
- * 2-D MRC), so a bad file is reported at import, not halfway through a run.
+ * {@code smpd} otherwise; for folders and globs {@code smpd} wins, else each MRC header's pixel size, and a
+ * micrograph whose header gives none (or cannot be read) gets the pixel size of the others, with a warning.
+ * One project has one pixel size, as SIMPLE's project has (algorithm §3.1 "smpd = project pixel size"), so
+ * sizes that are not {@link PixelSize#same} are an error of the whole import, and so is a batch where no header
+ * gives a pixel size and no {@code smpd} is given.
+ *
+ * <p>Storage failures other than "not found" and "permission denied" (network, file system) are not problems
+ * of one micrograph: they fail the import with the IOException.
  */
 public final class Importer {
+    private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
+
+    /** The records of an import and what the user should know about it (one line each, naming the file). */
+    public record Result(List<MicRecord> records, List<String> warnings) {
+        public Result {
+            records = List.copyOf(records);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
     private Importer() {
     }
 
+    /** {@link #importBatch}'s records; its warnings go to the log. */
     public static List<MicRecord> importMics(String mics, Double smpd, Configuration conf) throws IOException {
-        if (smpd != null && !(smpd > 0 && Double.isFinite(smpd)))
-            throw new IllegalArgumentException("--smpd must be positive, got " + smpd);
-        List<MicRecord> out = mics.toLowerCase(Locale.ROOT).endsWith(".star") ? fromStar(mics, smpd, conf)
-                : fromMrcFiles(mics, mrcFiles(mics, conf), smpd, conf);
-        if (out.isEmpty()) throw new InputFormatException(mics, "no micrographs found");
-        checkOnePixelSize(out, mics);
-        return out;
+        Result r = importBatch(mics, smpd, conf);
+        r.warnings().forEach(LOG::warn);
+        return r.records();
     }
 
-    private static List<MicRecord> fromStar(String star, Double smpd, Configuration conf) throws IOException {
+    public static Result importBatch(String mics, Double smpd, Configuration conf) throws IOException {
+        if (smpd != null && !(smpd > 0 && Double.isFinite(smpd)))
+            throw new IllegalArgumentException("--smpd must be positive, got " + smpd);
+        List<String> warnings = new ArrayList<>();
+        List<MicRecord> out = mics.toLowerCase(Locale.ROOT).endsWith(".star") ? fromStar(mics, smpd, conf, warnings)
+                : fromMrcFiles(mics, mrcFiles(mics, conf, warnings), smpd, conf, warnings);
+        if (out.isEmpty()) throw new InputFormatException(mics, "no micrographs found");
+        checkOnePixelSize(out, mics);
+        return new Result(out, warnings);
+    }
+
+    private static List<MicRecord> fromStar(String star, Double smpd, Configuration conf, List<String> warnings)
+            throws IOException {
         if (!Storage.exists(star, conf)) throw new InputFormatException(star, "no such STAR file");
         List<MicrographStar.Entry> entries = MicrographStar.read(star, conf);
-        List<MicRecord> out = new ArrayList<>();
+        Map<String, MicrographStar.Entry> unique = new LinkedHashMap<>();
         for (MicrographStar.Entry e : entries) {
+            MicrographStar.Entry first = unique.putIfAbsent(e.path(), e);
+            if (first == null) continue;
+            if (e.smpd() != null && first.smpd() != null && !PixelSize.same(e.smpd(), first.smpd()))
+                throw new InputFormatException(star, e.path() + " is listed twice with different pixel sizes, "
+                        + first.smpd() + " and " + e.smpd() + " Å");
+            warnings.add(star + ": " + e.path() + " is listed more than once; recorded once");
+        }
+        List<MicRecord> out = new ArrayList<>();
+        for (MicrographStar.Entry e : unique.values()) {
             Double s = e.smpd();
             if (s == null && smpd == null)
                 throw new InputFormatException(star, "the STAR file gives no pixel size for " + e.path() + "; give --smpd");
-            if (s != null && smpd != null && differ(s, smpd))
+            if (s != null && smpd != null && !PixelSize.same(s, smpd))
                 throw new InputFormatException(star, "--smpd " + smpd + " contradicts the pixel size " + s
                         + " of " + e.path() + " in the STAR file");
-            checkHeader(e.path(), conf);
+            // A local entry is checked without opening it (a pipe would block); one on HDFS or S3 cannot be a
+            // pipe, and is not checked here, which would cost one request per micrograph: stage 1 reports it.
+            String notRegular = LocalFiles.notRegular(e.path());
+            if (notRegular != null) {
+                warnings.add(e.path() + ": " + notRegular + ", not a micrograph; skipped");
+                continue;
+            }
             out.add(MicRecord.of(e.path(), s != null ? s : smpd));
         }
         return out;
     }
 
-    private static List<String> mrcFiles(String mics, Configuration conf) throws IOException {
+    private static boolean isMrcName(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".mrc");
+    }
+
+    /** The regular {@code .mrc} files of a glob, folder or single path; other entries of that name are warned about. */
+    private static List<String> mrcFiles(String mics, Configuration conf, List<String> warnings) throws IOException {
         if (mics.matches(".*[*?\\[{].*")) {
-            List<String> out = new ArrayList<>();
-            for (String f : Storage.glob(mics, conf)) if (f.toLowerCase(Locale.ROOT).endsWith(".mrc")) out.add(f);
-            return out;
+            Path p = Storage.path(mics);
+            FileStatus[] matches;
+            try {
+                matches = Storage.fileSystem(p, conf).globStatus(p);
+            } catch (IOException e) {
+                throw new IOException(mics + ": glob failed: " + e.getMessage(), e);
+            }
+            return regularMrcFiles(matches == null ? new FileStatus[0] : matches, warnings);
         }
-        if (Storage.isDirectory(mics, conf)) return Storage.listFiles(mics, ".mrc", conf);
+        if (Storage.isDirectory(mics, conf)) {
+            Path p = Storage.path(mics);
+            FileSystem fs = Storage.fileSystem(p, conf);
+            try {
+                return regularMrcFiles(fs.listStatus(p), warnings);
+            } catch (FileNotFoundException e) {
+                throw new FileNotFoundException(mics + ": no such folder");
+            } catch (IOException e) {
+                throw new IOException(mics + ": cannot list: " + e.getMessage(), e);
+            }
+        }
         if (Storage.exists(mics, conf)) {
-            if (!mics.toLowerCase(Locale.ROOT).endsWith(".mrc"))
+            if (!isMrcName(mics))
                 throw new InputFormatException(mics, "expected a micrographs STAR file, a folder, a glob or an .mrc file");
-            return List.of(Storage.absolute(mics));
+            String abs = Storage.absolute(mics);
+            String notRegular = LocalFiles.notRegular(abs);
+            if (notRegular != null) throw new InputFormatException(mics, notRegular + ", not a micrograph");
+            return List.of(abs);
         }
         throw new InputFormatException(mics, "no such file or folder");
     }
 
-    private static List<MicRecord> fromMrcFiles(String mics, List<String> files, Double smpd, Configuration conf)
-            throws IOException {
+    private static List<String> regularMrcFiles(FileStatus[] entries, List<String> warnings) {
+        List<String> out = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (FileStatus s : entries) {
+            if (!isMrcName(s.getPath().getName())) continue;
+            String f = Storage.display(s.getPath());
+            // Hadoop's local file system calls a named pipe or a device a file: ask the operating system.
+            String notRegular = s.isDirectory() ? "a folder" : LocalFiles.notRegular(f);
+            if (notRegular == null) out.add(f);
+            else skipped.add(f + ": " + notRegular + ", not a micrograph; skipped");
+        }
+        out.sort(null);
+        skipped.sort(null);
+        warnings.addAll(skipped);
+        return out;
+    }
+
+    private static List<MicRecord> fromMrcFiles(String mics, List<String> files, Double smpd, Configuration conf,
+                                                List<String> warnings) throws IOException {
+        if (files.isEmpty()) return List.of();
+        if (smpd != null) {
+            List<MicRecord> out = new ArrayList<>();
+            for (String f : files) out.add(MicRecord.of(f, smpd));
+            return out;
+        }
+        Map<String, Double> sizes = new HashMap<>();
+        Map<String, String> unknown = new LinkedHashMap<>();
+        Double batch = null;
+        for (String f : files) {
+            String problem;
+            try {
+                Double s = MrcHeader.parse(headerBytes(f, conf), f).pixelSizeX();
+                if (s != null) {
+                    sizes.put(f, s);
+                    if (batch == null) batch = s;
+                    continue;
+                }
+                problem = "no pixel size in the MRC header";
+            } catch (InputFormatException | FileNotFoundException | AccessDeniedException e) {
+                problem = withoutPrefix(e.getMessage(), f);
+            }
+            unknown.put(f, problem);
+        }
+        if (batch == null)
+        {
+            Map.Entry<String, String> first = unknown.entrySet().iterator().next();
+            throw new InputFormatException(mics, "no MRC header gives a pixel size (" + first.getKey() + ": "
+                    + first.getValue() + (unknown.size() > 1 ? ", and " + (unknown.size() - 1) + " more" : "")
+                    + "); give --smpd");
+        }
         List<MicRecord> out = new ArrayList<>();
         for (String f : files) {
-            MrcHeader h = checkHeader(f, conf);
-            Double s = smpd != null ? smpd : h.pixelSizeX();
-            if (s == null) throw new InputFormatException(f, "no pixel size in the MRC header; give --smpd");
+            Double s = sizes.get(f);
+            if (s == null) {
+                s = batch;
+                warnings.add(f + ": " + unknown.get(f) + "; recorded with the batch's pixel size " + batch
+                        + " Å (stage 1 of the run checks the micrograph)");
+            }
             out.add(MicRecord.of(f, s));
         }
         return out;
     }
 
-    private static MrcHeader checkHeader(String mic, Configuration conf) throws IOException {
-        try {
-            return MrcReader.readHeader(mic, conf);
-        } catch (java.io.FileNotFoundException e) {
-            throw new InputFormatException(mic, "micrograph not found");
+    private static String withoutPrefix(String message, String f) {
+        String m = String.valueOf(message);
+        return m.startsWith(f + ": ") ? m.substring(f.length() + 2) : m;
+    }
+
+    /** Up to the first 1024 bytes: the header, never pixel data. */
+    private static byte[] headerBytes(String f, Configuration conf) throws IOException {
+        try (InputStream in = Storage.open(f, conf)) {
+            return in.readNBytes(MrcHeader.SIZE);
         }
     }
 
     private static void checkOnePixelSize(List<MicRecord> recs, String mics) {
         MicRecord first = recs.get(0);
         for (MicRecord r : recs)
-            if (differ(r.smpd(), first.smpd()))
+            if (!PixelSize.same(r.smpd(), first.smpd()))
                 throw new InputFormatException(mics, "mixed pixel sizes: " + first.smpd() + " Å (" + first.intg() + ") and "
                         + r.smpd() + " Å (" + r.intg() + "); import them as separate projects");
-    }
-
-    private static boolean differ(double a, double b) {
-        return !PixelSize.same(a, b);
     }
 }

@@ -125,6 +125,9 @@ class ImportCommandTest {
         assertEquals(ExitCodes.BAD_INPUT, run("--mics", bad.toString(), "--project", p));
         assertTrue(err.toString().contains("x.mrc") && err.toString().contains("truncated"), err.toString());
         assertEquals(ExitCodes.BAD_INPUT, run("--mics", bad.toString(), "--smpd", "-1", "--project", p));
+        // with a pixel size the bad file is recorded (stage 1 marks it), never a reason to stop the import
+        assertEquals(ExitCodes.OK, run("--mics", bad.toString(), "--smpd", "1.5", "--project", p), err.toString());
+        assertEquals(1, ProjectStore.read(p, conf).size());
         assertEquals(2, run("--project", p), "missing --mics is a usage error");
     }
 
