@@ -13,7 +13,6 @@ import org.segdiampick.estimate.Estimate;
 import org.segdiampick.estimate.EstimateReport;
 import org.segdiampick.estimate.EstimationException;
 import org.segdiampick.io.CoordinateStar;
-import org.segdiampick.io.InputFormatException;
 import org.segdiampick.io.MicRecord;
 import org.segdiampick.io.ProjectStore;
 import org.segdiampick.io.Storage;
@@ -75,7 +74,7 @@ public final class SegDiamPickJob {
         if (sel.tasks.isEmpty())
             throw new RunFailedException(ExitCodes.NOTHING_TO_ESTIMATE, o.project() + ": no micrograph to process (none with intg and state >= 1)");
         // A bad --decision file is bad input: say so before hours of picking, not after.
-        Decision reused = o.decisionFile() == null ? null : readDecision(o.decisionFile(), sel.smpd, conf);
+        Decision reused = o.decisionFile() == null ? null : Decision.read(o.decisionFile(), sel.smpd, conf);
         Storage.delete(layout.success(), conf);
         Broadcast<HadoopConf> bconf = HadoopConf.broadcast(spark);
         LOG.info("segdiampick run: {} micrographs, smpd {} Å, clustering {}", sel.tasks.size(), sel.smpd, o.clustering().id());
@@ -138,20 +137,6 @@ public final class SegDiamPickJob {
         writeSuccess(layout, conf);
         LOG.info("done: box_in_pix {} mskdiam {} Å; outputs in {}", decision.boxInPix(), decision.mskdiam(), o.out());
         return summary;
-    }
-
-    /** A decision is in pixels of its batch: reusing it on another pixel size would give wrong boxes. */
-    static Decision readDecision(String file, double smpd, Configuration conf) throws IOException {
-        com.fasterxml.jackson.databind.JsonNode root;
-        try (var in = Storage.open(file, conf)) {
-            root = JSON.readTree(in);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InputFormatException(file, "not valid JSON: " + e.getOriginalMessage());
-        }
-        if (root != null && root.has("smpd") && Math.abs(root.get("smpd").asDouble() - smpd) > 1e-6 * smpd)
-            throw new InputFormatException(file, "decision was made for pixel size " + root.get("smpd").asDouble()
-                    + " Å but these micrographs have " + smpd + " Å");
-        return Decision.fromJson(root, smpd, file);
     }
 
     /** The empty {@code _SUCCESS} marker, written last, after the project (deleted first at the start of a run). */
