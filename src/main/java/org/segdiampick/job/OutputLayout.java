@@ -1,5 +1,7 @@
 package org.segdiampick.job;
 
+import org.segdiampick.io.OutputNames;
+
 import java.io.Serializable;
 
 /**
@@ -77,17 +79,8 @@ public record OutputLayout(String out) implements Serializable {
         return resolve("project.jsonl");
     }
 
-    /**
-     * Output base name of a micrograph: its file name without directory and without the final extension
-     * (decisions B-28: only the final extension is stripped).
-     */
+    /** Output base name of a micrograph: {@link OutputNames#baseName}. */
     public static String baseName(String path) {
-        String s = path;
-        int q = s.indexOf('?');
-        if (q >= 0) s = s.substring(0, q);
-        int slash = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
-        String file = s.substring(slash + 1);
-        int dot = file.lastIndexOf('.');
-        return dot > 0 ? file.substring(0, dot) : file;
+        return OutputNames.baseName(path);
     }
 }

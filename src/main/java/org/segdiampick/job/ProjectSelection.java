@@ -2,12 +2,11 @@ package org.segdiampick.job;
 
 import org.segdiampick.io.InputFormatException;
 import org.segdiampick.io.MicRecord;
+import org.segdiampick.io.OutputNames;
 import org.segdiampick.io.PixelSize;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Which micrographs of a project a run processes (algorithm §2.1, policy stage 1): the records with an
@@ -55,14 +54,13 @@ public final class ProjectSelection {
         }
         if (smpd == null && !chosen.isEmpty())
             throw new InputFormatException(projectName, "no micrograph record has a pixel size (smpd); import with --smpd");
-        Map<String, Integer> seen = new HashMap<>();
+        // Two micrographs with the same file name in different folders must not overwrite each other's outputs.
+        List<String> names = OutputNames.assign(chosen.stream().map(i -> records.get(i).intg()).toList());
         List<MicTask> tasks = new ArrayList<>();
-        for (int i : chosen) {
+        for (int j = 0; j < chosen.size(); j++) {
+            int i = chosen.get(j);
             MicRecord r = records.get(i);
-            String base = OutputLayout.baseName(r.intg());
-            int k = seen.merge(base, 1, Integer::sum);
-            // Two micrographs with the same file name in different folders must not overwrite each other's outputs.
-            String name = k == 1 ? base : base + "_" + k;
+            String name = names.get(j);
             Double s = r.smpd();
             tasks.add(new MicTask(i, r.intg(), s == null ? Double.NaN : s, name,
                     r.getString("mic_den"), r.getString("mic_topo"), r.getString("mic_bin"), r.getString("mic_diam")));
