@@ -6,6 +6,7 @@ import org.segdiampick.estimate.EstimateReport;
 import org.segdiampick.estimate.EstimationException;
 import org.segdiampick.io.DiameterFile;
 import org.segdiampick.io.InputFormatException;
+import org.segdiampick.io.OptionRanges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,12 +53,8 @@ public class EstimateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (!(smpd > 0) || !Double.isFinite(smpd)) {
-            err.println("estimate: --smpd must be a positive number of Å, got " + smpd);
-            err.flush();
-            return ExitCodes.BAD_INPUT;
-        }
         try {
+            OptionRanges.checkSmpd(smpd);
             double[] diameters = readAll(diameterFiles);
             EstimateReport report = Estimate.run(diameters, smpd, clustering);
             String json = report.toJsonString();

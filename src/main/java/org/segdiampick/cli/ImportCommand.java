@@ -4,6 +4,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.segdiampick.io.Importer;
 import org.segdiampick.io.InputFormatException;
 import org.segdiampick.io.MicRecord;
+import org.segdiampick.io.OptionRanges;
 import org.segdiampick.io.ProjectStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,10 +40,7 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         try {
-            if (smpd != null && !(smpd > 0 && Double.isFinite(smpd))) {
-                err.println("import: --smpd must be a positive number, got " + smpd);
-                return ExitCodes.BAD_INPUT;
-            }
+            OptionRanges.checkSmpd(smpd);
             Configuration conf = new Configuration();
             Importer.Result imported = Importer.importBatch(mics, smpd, conf);
             imported.warnings().forEach(w -> err.println("import: warning: " + oneLine(w)));

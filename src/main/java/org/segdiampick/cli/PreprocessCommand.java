@@ -2,6 +2,7 @@ package org.segdiampick.cli;
 
 import org.apache.spark.sql.SparkSession;
 import org.segdiampick.estimate.Clustering;
+import org.segdiampick.io.OptionRanges;
 import org.segdiampick.job.PreprocessJob;
 import org.segdiampick.job.RunOptions;
 import org.segdiampick.job.SparkSessions;
@@ -38,7 +39,7 @@ public class PreprocessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Contrast contrast = Contrast.parse(pick.pcontrast);
-        Main.checkFraction(pick.maxFailedFraction);
+        OptionRanges.checkPick(null, pick.moldiamMax, pick.micTo, pick.maxFailedFraction);
         SparkSession session = SparkSessions.create("segdiampick preprocess", spark.master, spark.conf);
         RunOptions o = new RunOptions(project, out, pick.micTo, Clustering.KMEANS, contrast, pick.moldiamMax,
                 pick.failFast, pick.maxFailedFraction, null);

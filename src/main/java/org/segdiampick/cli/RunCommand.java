@@ -4,6 +4,7 @@ import org.apache.spark.sql.SparkSession;
 import org.segdiampick.estimate.Clustering;
 import org.segdiampick.io.Importer;
 import org.segdiampick.io.MicRecord;
+import org.segdiampick.io.OptionRanges;
 import org.segdiampick.io.ProjectStore;
 import org.segdiampick.job.OutputLayout;
 import org.segdiampick.job.RunOptions;
@@ -72,7 +73,7 @@ public class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Contrast contrast = Contrast.parse(pick.pcontrast);
         Clustering c = Clustering.parse(clustering);
-        Main.checkFraction(pick.maxFailedFraction);
+        OptionRanges.checkPick(input.mics == null ? null : input.mics.smpd, pick.moldiamMax, pick.micTo, pick.maxFailedFraction);
         SparkSession session = SparkSessions.create("segdiampick run", spark.master, spark.conf);
         String project = input.project;
         if (project == null) {
