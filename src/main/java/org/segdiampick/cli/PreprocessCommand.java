@@ -3,6 +3,7 @@ package org.segdiampick.cli;
 import org.apache.spark.sql.SparkSession;
 import org.segdiampick.estimate.Clustering;
 import org.segdiampick.io.OptionRanges;
+import org.segdiampick.io.OutLocation;
 import org.segdiampick.job.PreprocessJob;
 import org.segdiampick.job.RunOptions;
 import org.segdiampick.job.SparkSessions;
@@ -40,6 +41,7 @@ public class PreprocessCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Contrast contrast = Contrast.parse(pick.pcontrast);
         OptionRanges.checkPick(null, pick.moldiamMax, pick.micTo, pick.maxFailedFraction);
+        out = OutLocation.checkLocalOut(out, OutLocation.effectiveMaster(spark.master));
         SparkSession session = SparkSessions.create("segdiampick preprocess", spark.master, spark.conf);
         RunOptions o = new RunOptions(project, out, pick.micTo, Clustering.KMEANS, contrast, pick.moldiamMax,
                 pick.failFast, pick.maxFailedFraction, null);

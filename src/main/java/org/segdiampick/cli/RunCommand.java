@@ -5,6 +5,7 @@ import org.segdiampick.estimate.Clustering;
 import org.segdiampick.io.Importer;
 import org.segdiampick.io.MicRecord;
 import org.segdiampick.io.OptionRanges;
+import org.segdiampick.io.OutLocation;
 import org.segdiampick.io.ProjectStore;
 import org.segdiampick.job.OutputLayout;
 import org.segdiampick.job.RunOptions;
@@ -74,6 +75,7 @@ public class RunCommand implements Callable<Integer> {
         Contrast contrast = Contrast.parse(pick.pcontrast);
         Clustering c = Clustering.parse(clustering);
         OptionRanges.checkPick(input.mics == null ? null : input.mics.smpd, pick.moldiamMax, pick.micTo, pick.maxFailedFraction);
+        out = OutLocation.checkLocalOut(out, OutLocation.effectiveMaster(spark.master));
         SparkSession session = SparkSessions.create("segdiampick run", spark.master, spark.conf);
         String project = input.project;
         if (project == null) {

@@ -42,6 +42,11 @@ public final class Storage {
         return new Path(new File(location).getAbsoluteFile().toURI());
     }
 
+    /** True when {@code location} starts with a URI scheme ({@code s3a:}, {@code hdfs:}, {@code file:}, ...). */
+    static boolean hasScheme(String location) {
+        return SCHEME.matcher(location).matches();
+    }
+
     /** The file system holding {@code p}; the raw (CRC-free) one for local paths. */
     static FileSystem fileSystem(Path p, Configuration conf) throws IOException {
         try {

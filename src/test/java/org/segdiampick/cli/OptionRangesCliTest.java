@@ -60,4 +60,14 @@ class OptionRangesCliTest {
         assertFalse(Files.exists(out));
         assertFalse(Files.exists(p));
     }
+
+    @Test
+    void anUnusableOutIsRefusedBeforeSparkStarts() throws Exception {
+        Path p = Files.writeString(tmp.resolve("p.jsonl"), "{\"intg\":\"/d/a.mrc\",\"smpd\":1.5,\"state\":1}\n");
+        Path file = Files.writeString(tmp.resolve("file"), "x");
+        assertOneLineExit2(run("run", "--project", p.toString(), "--out", file.toString()), "is a file, not a folder");
+        assertOneLineExit2(run("preprocess", "--project", p.toString(), "--out", "/proc/segdiampick-out"), "is not writable");
+        assertOneLineExit2(run("run", "--project", p.toString(), "--out", "rel/out", "--master", "spark://h:7077"), "is relative");
+        assertEquals("x", Files.readString(file));
+    }
 }
