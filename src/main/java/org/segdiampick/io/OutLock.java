@@ -26,10 +26,12 @@ import java.util.UUID;
  *   <li>Local file system: {@code O_CREAT|O_EXCL} ({@link Files#write} with {@code CREATE_NEW}): of two runs
  *   starting at the same moment exactly one gets the lock (NFS: only with NFSv3+ exclusive create).</li>
  *   <li>HDFS: {@code create(path, overwrite = false)} is decided by the NameNode: atomic.</li>
- *   <li>S3 (s3a): {@code create(overwrite = false)} is a HEAD then a PUT, not one operation. S3 is strongly
- *   consistent, so a run started after another one's lock is written is refused; two runs started within the
- *   same second can both get it. The lock guards against the usual mistake (a second run while one is
- *   running), not against a simultaneous start; schedule one run per OUT.</li>
+ *   <li>S3 (s3a): Hadoop 3.4.1's S3A has no conditional (If-None-Match) PUT, so {@code create(overwrite = false)}
+ *   is a HEAD then a PUT, not one operation, and with {@code fs.s3a.create.performance=true} it skips even the
+ *   HEAD (leave that setting off for runs that lock). S3 is strongly consistent, so a run started after another
+ *   one's lock is written is refused; two runs started within the same second can both get it. The lock
+ *   guards against the usual mistake (a second run while one is running), not against a simultaneous start:
+ *   schedule one run per OUT.</li>
  * </ul>
  *
  * <p>Release: {@link #close()} (try-with-resources), and a Hadoop shutdown hook run before Hadoop closes its file
