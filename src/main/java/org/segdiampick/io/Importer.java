@@ -34,8 +34,8 @@ import java.util.Map;
  * {@code smpd} otherwise; for folders and globs {@code smpd} wins, else each MRC header's pixel size, and a
  * micrograph whose header gives none (or cannot be read) gets the pixel size of the others, with a warning.
  * One project has one pixel size, as SIMPLE's project has (algorithm §3.1 "smpd = project pixel size"), so
- * sizes that are not {@link PixelSize#same} are an error of the whole import, and so is a batch where no header
- * gives a pixel size and no {@code smpd} is given.
+ * sizes that are not {@link PixelSize#same} are an error of the whole import, and so are a batch where no header
+ * gives a pixel size and no {@code smpd} is given, and a pixel size outside {@link OptionRanges}' range.
  *
  * <p>Storage failures other than "not found" and "permission denied" (network, file system) are not problems
  * of one micrograph: they fail the import with the IOException.
@@ -220,6 +220,11 @@ public final class Importer {
 
     private static void checkOnePixelSize(List<MicRecord> recs, String mics) {
         MicRecord first = recs.get(0);
+        // The sizes are one, so checking the first is checking all: a STAR or header value out of the range of
+        // --smpd would make every micrograph fail in stage 1.
+        if (!(first.smpd() >= OptionRanges.SMPD_MIN && first.smpd() <= OptionRanges.SMPD_MAX))
+            throw new InputFormatException(mics, "pixel size " + first.smpd() + " Å/px (" + first.intg() + ") is not plausible ("
+                    + OptionRanges.SMPD_MIN + " to " + OptionRanges.SMPD_MAX + " Å/px); give --smpd");
         for (MicRecord r : recs)
             if (!PixelSize.same(r.smpd(), first.smpd()))
                 throw new InputFormatException(mics, "mixed pixel sizes: " + first.smpd() + " Å (" + first.intg() + ") and "

@@ -152,4 +152,12 @@ class ImporterBatchTest {
         assertThrows(InputFormatException.class, () -> ProjectSelection.select(
                 List.of(MicRecord.of("/d/a.mrc", 1.5), MicRecord.of("/d/b.mrc", 1.501)), null, "p.jsonl"));
     }
+
+    @Test
+    void anImplausiblePixelSizeFromTheStarFileIsRefused(@TempDir Path tmp) throws Exception {
+        Path star = tmp.resolve("m.star");
+        Files.writeString(star, "data_\nloop_\n_rlnMicrographName #1\n_rlnPixelSize #2\n/d/a.mrc 1e9\n/d/b.mrc 1e9\n");
+        InputFormatException e = assertThrows(InputFormatException.class, () -> Importer.importBatch(star.toString(), null, conf));
+        assertEquals(star + ": pixel size 1.0E9 Å/px (/d/a.mrc) is not plausible (0.1 to 20.0 Å/px); give --smpd", e.getMessage());
+    }
 }
