@@ -97,12 +97,15 @@ public final class OutLocation {
             // created by the run
         }
         org.apache.hadoop.fs.Path probe = new org.apache.hadoop.fs.Path(p, "._segdiampick_write_test_" + UUID.randomUUID());
+        boolean created = false;
         try (OutputStream os = fs.create(probe, false)) {
+            created = true;
             os.flush();
         } catch (org.apache.hadoop.security.AccessControlException e) {
-            throw new OptionException("--out", out + " is not writable: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new OptionException("--out", out + " is not writable: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         } finally {
-            fs.delete(probe, false);
+            // only what was created: deleting a path one may not write is itself refused on HDFS
+            if (created) fs.delete(probe, false);
         }
     }
 
