@@ -58,10 +58,6 @@ public class Main implements Runnable {
         return (m == null ? ex.getClass().getSimpleName() : m).replace('\n', ' ');
     }
 
-    static void checkFraction(double f) {
-        if (!(f >= 0 && f <= 1)) throw new IllegalArgumentException("--max-failed-fraction must be in [0, 1], got " + f);
-    }
-
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
