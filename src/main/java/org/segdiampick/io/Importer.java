@@ -31,8 +31,10 @@ import java.util.Map;
  * micrograph listed twice in a STAR file is recorded once, with a warning.
  *
  * <p>Pixel size: from the STAR file when it has one ({@code smpd} must then agree with it, or be omitted), from
- * {@code smpd} otherwise; for folders and globs {@code smpd} wins, else each MRC header's pixel size, and a
- * micrograph whose header gives none (or cannot be read) gets the pixel size of the others, with a warning.
+ * {@code smpd} otherwise; for folders and globs {@code smpd} wins, else the MRC headers': the size more than half
+ * of the readable headers give is the batch's, and a micrograph whose header gives none, cannot be read, or gives
+ * another size is recorded with the batch's, with a warning (stage 1 then checks it as it checks any micrograph
+ * of a project). Without such a majority the folder mixes data sets: an error.
  * One project has one pixel size, as SIMPLE's project has (algorithm §3.1 "smpd = project pixel size"), so
  * sizes that are not {@link PixelSize#same} are an error of the whole import, and so are a batch where no header
  * gives a pixel size and no {@code smpd} is given, and a pixel size outside {@link OptionRanges}' range.
@@ -168,16 +170,18 @@ public final class Importer {
             for (String f : files) out.add(MicRecord.of(f, smpd));
             return out;
         }
-        Map<String, Double> sizes = new HashMap<>();
+        Map<String, Double> sizes = new LinkedHashMap<>();
         Map<String, String> unknown = new LinkedHashMap<>();
-        Double batch = null;
         for (String f : files) {
             String problem;
             try {
-                Double s = MrcHeader.parse(headerBytes(f, conf), f).pixelSizeX();
+                MrcHeader h = MrcHeader.parse(headerBytes(f, conf), f);
+                // Only a header that describes a readable 2-D image has a pixel size worth believing: the bytes
+                // of a PNG named .mrc can read as any size.
+                h.checkReadable2D(f);
+                Double s = h.pixelSizeX();
                 if (s != null) {
                     sizes.put(f, s);
-                    if (batch == null) batch = s;
                     continue;
                 }
                 problem = "no pixel size in the MRC header";
@@ -186,24 +190,52 @@ public final class Importer {
             }
             unknown.put(f, problem);
         }
-        if (batch == null)
-        {
+        if (sizes.isEmpty()) {
             Map.Entry<String, String> first = unknown.entrySet().iterator().next();
             throw new InputFormatException(mics, "no MRC header gives a pixel size (" + first.getKey() + ": "
                     + first.getValue() + (unknown.size() > 1 ? ", and " + (unknown.size() - 1) + " more" : "")
                     + "); give --smpd");
         }
+        double batch = majorityPixelSize(sizes, mics);
         List<MicRecord> out = new ArrayList<>();
         for (String f : files) {
             Double s = sizes.get(f);
-            if (s == null) {
-                s = batch;
+            if (s == null)
                 warnings.add(f + ": " + unknown.get(f) + "; recorded with the batch's pixel size " + batch
                         + " Å (stage 1 of the run checks the micrograph)");
-            }
-            out.add(MicRecord.of(f, s));
+            else if (!PixelSize.same(s, batch))
+                warnings.add(f + ": header pixel size " + s + " Å differs from the batch's " + batch
+                        + " Å; recorded with " + batch + " Å (stage 1 of the run checks it against the header)");
+            out.add(MicRecord.of(f, batch));
         }
         return out;
+    }
+
+    /**
+     * The pixel size of more than half of the readable headers: one micrograph with another size is then a bad
+     * micrograph of this batch, for stage 1 to mark, not a reason to stop the import; without such a majority the
+     * folder mixes data sets, which is an error.
+     */
+    private static double majorityPixelSize(Map<String, Double> sizes, String mics) {
+        Map<Double, Integer> votes = new LinkedHashMap<>();
+        Map<Double, String> example = new HashMap<>();
+        for (Map.Entry<String, Double> e : sizes.entrySet()) {
+            Double group = null;
+            for (Double g : votes.keySet()) if (PixelSize.same(g, e.getValue())) group = g;
+            if (group == null) {
+                group = e.getValue();
+                example.put(group, e.getKey());
+            }
+            votes.merge(group, 1, Integer::sum);
+        }
+        Map.Entry<Double, Integer> best = null;
+        for (Map.Entry<Double, Integer> v : votes.entrySet()) if (best == null || v.getValue() > best.getValue()) best = v;
+        if (2 * best.getValue() > sizes.size()) return best.getKey();
+        Map.Entry<Double, Integer> other = null;
+        for (Map.Entry<Double, Integer> v : votes.entrySet()) if (!v.getKey().equals(best.getKey()) && other == null) other = v;
+        throw new InputFormatException(mics, "mixed pixel sizes: " + best.getKey() + " Å (" + example.get(best.getKey()) + ") and "
+                + other.getKey() + " Å (" + example.get(other.getKey()) + "), no size shared by most micrographs; "
+                + "import them as separate projects");
     }
 
     private static String withoutPrefix(String message, String f) {

@@ -69,7 +69,8 @@ class ImporterBatchTest {
         assertTrue(w.contains(d.resolve("zero.mrc") + ": truncated MRC file: 0 of the 1024 header bytes; recorded with the batch's pixel size 2.0"), w);
         assertTrue(w.contains(d.resolve("short.mrc") + ": truncated"), w);
         assertTrue(w.contains(d.resolve("nopix.mrc") + ": no pixel size in the MRC header"), w);
-        assertEquals(5, r.warnings().size(), w);
+        assertTrue(w.contains(d.resolve("mode5.mrc") + ": unsupported MRC mode 5"), w);
+        assertEquals(6, r.warnings().size(), w);
         for (String line : r.warnings()) assertEquals(1, line.lines().count());
     }
 
@@ -159,5 +160,25 @@ class ImporterBatchTest {
         Files.writeString(star, "data_\nloop_\n_rlnMicrographName #1\n_rlnPixelSize #2\n/d/a.mrc 1e9\n/d/b.mrc 1e9\n");
         InputFormatException e = assertThrows(InputFormatException.class, () -> Importer.importBatch(star.toString(), null, conf));
         assertEquals(star + ": pixel size 1.0E9 Å/px (/d/a.mrc) is not plausible (0.1 to 20.0 Å/px); give --smpd", e.getMessage());
+    }
+
+    @Test
+    void oneMicrographWithAnotherHeaderPixelSizeDoesNotStopTheImport(@TempDir Path tmp) throws Exception {
+        Path d = Files.createDirectories(tmp.resolve("mics"));
+        for (String n : List.of("a", "b", "c"))
+            Files.write(d.resolve(n + ".mrc"), MrcTestFiles.file(MrcTestFiles.header(8, 6, 1, 2, ByteOrder.LITTLE_ENDIAN, 2.0),
+                    new double[48], 0));
+        Files.write(d.resolve("odd.mrc"), MrcTestFiles.file(MrcTestFiles.header(8, 6, 1, 2, ByteOrder.LITTLE_ENDIAN, 5.36),
+                new double[48], 0));
+        // a PNG named .mrc: its bytes must not vote for a pixel size
+        Files.copy(Path.of(MrcTestFiles.micrographs(), "empiar10028_80S_ribosome", "311_10028.png"), d.resolve("png.mrc"));
+        Importer.Result r = Importer.importBatch(d.toString(), null, conf);
+        assertEquals(List.of("a.mrc", "b.mrc", "c.mrc", "odd.mrc", "png.mrc"), names(r.records()));
+        assertTrue(r.records().stream().allMatch(m -> m.smpd() == 2.0), "one pixel size per project");
+        assertTrue(r.warnings().contains(d.resolve("odd.mrc") + ": header pixel size 5.36 Å differs from the batch's 2.0 Å;"
+                + " recorded with 2.0 Å (stage 1 of the run checks it against the header)"), r.warnings().toString());
+        assertEquals(2, r.warnings().size(), r.warnings().toString());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith(d.resolve("png.mrc") + ": ") && w.contains("recorded with the batch's")),
+                r.warnings().toString());
     }
 }
