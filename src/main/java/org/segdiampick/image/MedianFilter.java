@@ -36,8 +36,6 @@ package org.segdiampick.image;
  */
 public final class MedianFilter {
 
-    /** {@code WINSZ_MED} of algorithm §6 (7 × 7 window). */
-    public static final int HALF_WIDTH = 3;
     /** Largest half-width supported: the network's size grows steeply with w, and only up to 7 × 7 is measured. */
     public static final int MAX_HALF_WIDTH = 3;
     /** Outputs per tile of the network (the best of 1, 2, 4 and 8 for the 7 × 7 window). */

@@ -81,7 +81,7 @@ public final class Importer {
 
     private static MrcHeader checkHeader(String mic, Configuration conf) throws IOException {
         try {
-            return MrcReader.readHeader(mic, conf);
+            return MrcReader.read(mic, conf, MrcReader.Options.HEADER).header();
         } catch (java.io.FileNotFoundException e) {
             throw new InputFormatException(mic, "micrograph not found");
         }

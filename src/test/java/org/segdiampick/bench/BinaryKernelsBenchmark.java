@@ -30,12 +30,12 @@ public final class BinaryKernelsBenchmark {
         System.out.printf("components in the labelling image: %d%n", probe.count());
         time("label (8-conn) + all diameters", () -> {
             ConnectedComponents cc = ConnectedComponents.label(dots);
-            double[] d = cc.diameters(4.0, 4.0);
+            double[] d = cc.regions(4.0, 4.0).diameters();
             return cc.count() + (long) d[1];
         });
         time("label + diameters + keep (gate 12..500 Å)", () -> {
             ConnectedComponents cc = ConnectedComponents.label(dots);
-            double[] d = cc.diameters(4.0, 4.0);
+            double[] d = cc.regions(4.0, 4.0).diameters();
             return cc.keep(l -> d[l] >= 12 && d[l] + 8 <= 500).count();
         });
 

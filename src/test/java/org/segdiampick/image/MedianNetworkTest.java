@@ -1,5 +1,7 @@
 package org.segdiampick.image;
 
+import org.segdiampick.Parameters;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,8 +50,8 @@ class MedianNetworkTest {
         Random rnd = new Random(959);
         for (int kind : new int[] {0, 4}) {
             Image2D img = random(959, 927, rnd, kind), merged = img.copy();
-            MedianFilter.apply(img, MedianFilter.HALF_WIDTH);
-            MedianMerge.apply(merged, MedianFilter.HALF_WIDTH);
+            MedianFilter.apply(img, Parameters.WINSZ_MED);
+            MedianMerge.apply(merged, Parameters.WINSZ_MED);
             assertArrayEquals(merged.data, img.data);
         }
     }
