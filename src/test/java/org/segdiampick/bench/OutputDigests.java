@@ -1,5 +1,6 @@
 package org.segdiampick.bench;
 
+import org.segdiampick.testing.SharedData;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.spark.sql.SparkSession;
@@ -26,8 +27,7 @@ import java.util.stream.Stream;
  * without an argument it prints the digests, e.g. to renew the reference after an intended change).
  * The temporary output folder's path is replaced by {@code $OUT} before hashing (the project and the summary name
  * it), and summary.json and preprocess_summary.json are hashed without their {@code spark} and {@code timings}
- * sections, which describe the
- * session, not the result.
+ * sections, which describe the session, not the result.
  */
 public final class OutputDigests {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,7 +36,7 @@ public final class OutputDigests {
     }
 
     public static void main(String[] args) throws Exception {
-        Path shared = Path.of(System.getProperty("segdiampick.shared", "../shared")).toAbsolutePath().normalize();
+        Path shared = SharedData.root();
         Path data = shared.resolve("data");
         List<Batch> batches = List.of(
                 new Batch("apoferritin", "micrographs/empiar10146_apoferritin", 1.5),
