@@ -29,7 +29,7 @@ public final class CarbonDetector {
 
     /**
      * Detects carbon on {@code lowPassed}, the shrunken micrograph already low-pass filtered at
-     * 15 Å (§5.1 step 1 is the caller's). The image is not modified.
+     * {@link org.segdiampick.Parameters#LP_UB} (15 Å; §5.1 step 1 is the caller's). The image is not modified.
      *
      * @throws IllegalArgumentException if the image is smaller than 64 px along an axis (the histogram
      *                                  windows would not fit) or has NaN/infinite pixels
