@@ -1,5 +1,7 @@
 package org.segdiampick.binary;
 
+import org.segdiampick.Parameters;
+
 import org.segdiampick.estimate.SortMeans;
 import org.segdiampick.image.Image2D;
 
@@ -14,13 +16,9 @@ import java.util.Arrays;
  * or above each candidate by bisection instead of a k × N scan.
  */
 public final class Binarizer {
-    /** Target foreground fraction (algorithm Appendix A {@code FRAC_FG}). */
-    public static final double FRAC_FG = 0.17;
     /** Clusters and iteration limit of the threshold k-means (algorithm §7.2, B-6). */
     public static final int THRESHOLD_CLUSTERS = 10;
     public static final int THRESHOLD_ITERATIONS = 10;
-    /** 3 × 3 erosions after thresholding (algorithm §7.3). */
-    public static final int EROSIONS = 2;
 
     private Binarizer() {
     }
@@ -63,7 +61,10 @@ public final class Binarizer {
         return minOf[best];
     }
 
-    /** First position of the ascending {@code sorted} whose value is ≥ t (its length if none). */
+    /**
+     * First position of the ascending {@code sorted} whose value is ≥ t (its length if none). Not
+     * {@link Arrays#binarySearch}: the sorted pixels repeat values, and among equal keys it returns any one.
+     */
     static int firstAtLeast(double[] sorted, float t) {
         int lo = 0, hi = sorted.length;
         while (lo < hi) {
@@ -81,11 +82,11 @@ public final class Binarizer {
      * (every pixel reaches its own value), which neither erosion nor hole filling changes.
      */
     public static BinaryImage binarize(Image2D img) {
-        float t = threshold(img, FRAC_FG);
+        float t = threshold(img, Parameters.FRAC_FG);
         byte[] px = new byte[img.data.length];
         for (int i = 0; i < px.length; i++) px[i] = img.data[i] >= t ? (byte) 1 : 0;
         BinaryImage bin = new BinaryImage(img.nx, img.ny, px, true);
-        for (int e = 0; e < EROSIONS; e++) Morphology.erode3x3(bin);
+        for (int e = 0; e < Parameters.EROSIONS; e++) Morphology.erode3x3(bin);
         return Morphology.fillHoles(bin);
     }
 }

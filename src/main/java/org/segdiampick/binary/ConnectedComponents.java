@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.function.IntPredicate;
 
 /**
- * Connected components of a binary image with their sizes, centroids and diameters
- * (algorithm §7.4 {@code find_ccs}, §7.5 {@code diameter_cc}, §7.6 {@code masscen_cc}).
+ * Connected components of a binary image with their sizes and centroids (algorithm §7.4 {@code find_ccs},
+ * §7.6 {@code masscen_cc}); their diameters on a given pixel grid (§7.5 {@code diameter_cc}) are {@link Regions}.
  *
  * <p>Labels are 1..{@link #count()} in the order in which a component's first pixel is met in raster
  * order (x fastest) — SIMPLE's numbering — and 0 is background. Labelling is a two-pass union-find:
@@ -21,10 +21,6 @@ public final class ConnectedComponents {
     private final int[] sizes;
     private final double[] centroidX;
     private final double[] centroidY;
-    // diameters of the last requested pixel sizes (the picker asks for one pair per image)
-    private double cachedSmpdX = Double.NaN;
-    private double cachedSmpdY = Double.NaN;
-    private double[] cachedDiameters;
 
     private ConnectedComponents(int nx, int ny, int[] labels, int count, int[] sizes, long[] sumX, long[] sumY) {
         this.nx = nx;
@@ -168,36 +164,9 @@ public final class ConnectedComponents {
         return centroidY[check(label)];
     }
 
-    /**
-     * Diameter in Å of component {@code label}: twice the largest distance from its centroid to a member
-     * pixel centre, with per-axis pixel sizes (algorithm §7.5; decisions.md B-14). A single pixel gives 0.
-     */
-    public double diameter(int label, double smpdX, double smpdY) {
-        return diameters(smpdX, smpdY)[check(label)];
-    }
-
-    /**
-     * All diameters in Å, indexed by label (element 0 is unused and 0), computed in one pass over the
-     * image. The returned array is shared with later calls for the same pixel sizes; do not modify it.
-     */
-    public double[] diameters(double smpdX, double smpdY) {
-        if (cachedDiameters != null && smpdX == cachedSmpdX && smpdY == cachedSmpdY) return cachedDiameters;
-        double[] r2 = new double[count + 1];
-        for (int y = 0; y < ny; y++) {
-            int row = y * nx;
-            for (int x = 0; x < nx; x++) {
-                int l = labels[row + x];
-                if (l == 0) continue;
-                double dx = (x - centroidX[l]) * smpdX, dy = (y - centroidY[l]) * smpdY;
-                double d2 = dx * dx + dy * dy;
-                if (d2 > r2[l]) r2[l] = d2;
-            }
-        }
-        for (int l = 1; l <= count; l++) r2[l] = 2 * Math.sqrt(r2[l]);
-        cachedSmpdX = smpdX;
-        cachedSmpdY = smpdY;
-        cachedDiameters = r2;
-        return r2;
+    /** The components measured on pixels of {@code smpdX} × {@code smpdY} Å (diameters, centroids). */
+    public Regions regions(double smpdX, double smpdY) {
+        return new Regions(this, smpdX, smpdY);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.segdiampick.estimate;
 
+import org.segdiampick.Parameters;
+
 import java.util.Arrays;
 
 /**
@@ -18,8 +20,6 @@ import java.util.Arrays;
  */
 public final class ClusterFilter {
 
-    /** Rejection threshold of both Z-scores (policy §3 {@code SIGMA_CRIT}). */
-    public static final double SIGMA_CRIT = 2.0;
     /** sqrt(π/2): makes the mean absolute deviation a consistent σ estimate for normal data (B-7 fallback). */
     public static final double MEAN_ABS_DEV_FACTOR = 1.253314;
 
@@ -71,7 +71,7 @@ public final class ClusterFilter {
             double zMean = zMean(mean, med, scale);
             double zPop = popMad > 0 ? (popMed - pops[i]) / popMad : 0;
             boolean edge = excludeEdges && (i == 0 || i == k - 1);
-            boolean accepted = !edge && pops[i] > 0 && zMean < SIGMA_CRIT && zPop < SIGMA_CRIT;
+            boolean accepted = !edge && pops[i] > 0 && zMean < Parameters.SIGMA_CRIT && zPop < Parameters.SIGMA_CRIT;
             out[i] = new Cluster(i + 1, mean, pops[i], zMean, zPop, accepted);
         }
         return out;

@@ -1,5 +1,7 @@
 package org.segdiampick.estimate;
 
+import org.segdiampick.Parameters;
+
 import java.util.Arrays;
 
 /**
@@ -8,13 +10,6 @@ import java.util.Arrays;
  * statistics, the MAD and the clustering), so 10^7 diameters take seconds.
  */
 public final class Estimate {
-
-    /** Shrunken pixel size, Å (policy §3 {@code SMPD_SHRINK1}); the erosion correction is twice this. */
-    public static final double SMPD_SHRINK1 = 4.0;
-    /** Added once to every pick-time diameter before any statistics (policy stage 1 and invariants). */
-    public static final double EROSION_CORRECTION = 2 * SMPD_SHRINK1;
-    /** Number of k-means clusters, and the k-means iteration limit (policy §3 {@code NQ_DIAMS}; B-6). */
-    public static final int NQ_DIAMS = 10;
 
     private Estimate() {
     }
@@ -35,11 +30,11 @@ public final class Estimate {
         for (int i = 0; i < n; i++) {
             double v = uncorrectedDiametersAngstrom[i];
             if (!Double.isFinite(v) || v < 0) throw new IllegalArgumentException("diameter #" + (i + 1) + " is " + v + " Å");
-            d[i] = v + EROSION_CORRECTION;
+            d[i] = v + Parameters.EROSION_CORRECTION;
         }
-        if (clustering == Clustering.KMEANS && n < NQ_DIAMS) {
+        if (clustering == Clustering.KMEANS && n < Parameters.NQ_DIAMS) {
             throw new EstimationException("only " + n + " diameter" + (n == 1 ? "" : "s") + ": k-means needs at least "
-                + NQ_DIAMS + "; use --clustering hac");
+                + Parameters.NQ_DIAMS + "; use --clustering hac");
         }
         double[] sorted = d.clone();
         Arrays.sort(sorted);
@@ -49,7 +44,7 @@ public final class Estimate {
         int[] labels;
         ClusterFilter.Cluster[] clusters;
         if (clustering == Clustering.KMEANS) {
-            SortMeans.Result r = SortMeans.clusterSorted(d, sorted, NQ_DIAMS, NQ_DIAMS);
+            SortMeans.Result r = SortMeans.clusterSorted(d, sorted, Parameters.NQ_DIAMS, Parameters.NQ_DIAMS);
             labels = r.labels();
             clusters = ClusterFilter.apply(r.means(), r.populations(), before.med(), scale, true);
         } else {

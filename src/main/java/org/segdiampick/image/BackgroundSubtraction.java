@@ -1,5 +1,7 @@
 package org.segdiampick.image;
 
+import org.segdiampick.Parameters;
+
 import java.util.Arrays;
 
 import org.jtransforms.fft.FloatFFT_1D;
@@ -40,9 +42,6 @@ import org.jtransforms.fft.FloatFFT_1D;
  */
 public final class BackgroundSubtraction {
 
-    /** FWHM of the Gaussian background estimate, Å (algorithm Appendix A {@code HP_BACKGR_SUBTR}). */
-    public static final double HP_BACKGR_SUBTR_ANGSTROM = 400;
-
     /** Normalisation threshold of §4.3 step 5 ({@code TINY}). */
     private static final double TINY = 1e-10;
 
@@ -50,7 +49,7 @@ public final class BackgroundSubtraction {
     }
 
     public static void apply(Image2D img) {
-        apply(img, HP_BACKGR_SUBTR_ANGSTROM);
+        apply(img, Parameters.HP_BACKGR_SUBTR);
     }
 
     public static void apply(Image2D img, double fwhmAngstrom) {

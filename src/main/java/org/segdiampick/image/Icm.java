@@ -29,8 +29,6 @@ package org.segdiampick.image;
  */
 public final class Icm {
 
-    /** {@code LAM_ICM} of algorithm §6. */
-    public static final double LAMBDA = 100;
     public static final int LEVELS = 256;
     static final float SIGMA2T2 = 10f;
     static final int SWEEPS = 3;

@@ -9,6 +9,12 @@ import java.util.Arrays;
  * This is the file order of an MRC image and SIMPLE's column-major order (its (i, j) is our (x+1, y+1)).
  * The pixel size may differ between the axes: a micrograph of N pixels Fourier-cropped to n pixels has
  * pixel size smpd·N/n along each axis, and we keep both (decisions.md B-14).
+ *
+ * <p><b>The in-place rule of the image kernels.</b> A kernel that keeps the grid works in place:
+ * {@code void apply(Image2D img, …)} overwrites {@code img.data} (background subtraction, low-pass, edge
+ * average, negative damping, TV, non-local means, ICM, median), so the cascade allocates nothing per stage and a
+ * caller that still needs the input copies it first ({@link #copy()}). A kernel that changes the grid returns a
+ * new image and leaves its input alone ({@link FourierResample#resample}, {@link Thumbnail#render}).
  */
 public final class Image2D {
     public final int nx;
@@ -52,11 +58,6 @@ public final class Image2D {
 
     public Image2D copy() {
         return new Image2D(nx, ny, smpdX, smpdY, data.clone());
-    }
-
-    /** Same geometry, new pixel values (not copied). */
-    public Image2D withData(float[] newData) {
-        return new Image2D(nx, ny, smpdX, smpdY, newData);
     }
 
     /** True when max − min &lt; 1e-10 over all pixels: SIMPLE's "empty" micrograph (algorithm §4.2). */

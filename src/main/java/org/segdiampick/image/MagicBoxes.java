@@ -1,5 +1,7 @@
 package org.segdiampick.image;
 
+import java.util.Arrays;
+
 /**
  * SIMPLE's FFT-friendly ("magic") box sizes, algorithm §8.7 ({@code simple_magic_boxes.f90}): the single copy of
  * the list, used for the background padding (§4.3) and, through {@code estimate.BoxRules}, for the box size
@@ -29,13 +31,9 @@ public final class MagicBoxes {
 
     /** Index of the smallest entry ≥ t, or {@code sizes().length} when t is past the end. */
     public static int firstAtLeast(long t) {
-        int lo = 0, hi = SIZES.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (SIZES[mid] < t) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
+        if (t > last()) return SIZES.length;
+        int i = Arrays.binarySearch(SIZES, (int) Math.max(t, Integer.MIN_VALUE));
+        return i >= 0 ? i : -(i + 1); // the entries are distinct: a hit is the first entry ≥ t, a miss its insertion point
     }
 
     public static int get(int index) {

@@ -7,9 +7,6 @@ package org.segdiampick.image;
  */
 public final class NegativeDamping {
 
-    /** {@code DAMP} of algorithm §6. */
-    public static final float DAMP = 10f;
-
     private NegativeDamping() {
     }
 

@@ -1,5 +1,8 @@
 package org.segdiampick.image;
 
+// About 300 lines on purpose: one kernel, with its branch-free exponential next to the weight loops that inline
+// it with the same constants (moving it apart would split one vectorised computation across two files).
+
 /**
  * SIMPLE's {@code NLmean2D} with default arguments (algorithm §6.5), patch centred on the pixel
  * (decisions.md B-25): for every pixel p and every offset o in the 21 × 21 search window,

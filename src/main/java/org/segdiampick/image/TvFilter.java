@@ -9,9 +9,6 @@ package org.segdiampick.image;
  */
 public final class TvFilter {
 
-    /** {@code LAM_TV} of algorithm §6. */
-    public static final double LAMBDA = 7;
-
     private TvFilter() {
     }
 

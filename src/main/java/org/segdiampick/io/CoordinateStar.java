@@ -31,14 +31,6 @@ public final class CoordinateStar {
         out.write(sb.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** Integer centres as {x, y} pairs in raw pixels (the box files' centres). */
-    public static void writeInts(List<int[]> centres, OutputStream out) throws IOException {
-        StringBuilder sb = new StringBuilder(HEADER);
-        for (int[] c : centres) sb.append(String.format(Locale.ROOT, "%12d %12d\n", c[0], c[1]));
-        sb.append('\n');
-        out.write(sb.toString().getBytes(StandardCharsets.US_ASCII));
-    }
-
     /** The index of coordinate files, block {@code data_coordinate_files} as RELION 3.1+/4 writes it. */
     public static void writeIndex(List<IndexEntry> entries, OutputStream out) throws IOException {
         StringBuilder sb = new StringBuilder(

@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -175,10 +174,9 @@ public final class Importer {
         for (String f : files) {
             String problem;
             try {
-                MrcHeader h = MrcHeader.parse(headerBytes(f, conf), f);
-                // Only a header that describes a readable 2-D image has a pixel size worth believing: the bytes
-                // of a PNG named .mrc can read as any size.
-                h.checkReadable2D(f);
+                // Only a header that describes a readable 2-D image has a pixel size worth believing (the bytes
+                // of a PNG named .mrc can read as any size): MrcReader checks that before returning the header.
+                MrcHeader h = MrcReader.read(f, conf, MrcReader.Options.HEADER).header();
                 Double s = h.pixelSizeX();
                 if (s != null) {
                     sizes.put(f, s);
@@ -241,13 +239,6 @@ public final class Importer {
     private static String withoutPrefix(String message, String f) {
         String m = String.valueOf(message);
         return m.startsWith(f + ": ") ? m.substring(f.length() + 2) : m;
-    }
-
-    /** Up to the first 1024 bytes: the header, never pixel data. */
-    private static byte[] headerBytes(String f, Configuration conf) throws IOException {
-        try (InputStream in = Storage.open(f, conf)) {
-            return in.readNBytes(MrcHeader.SIZE);
-        }
     }
 
     private static void checkOnePixelSize(List<MicRecord> recs, String mics) {

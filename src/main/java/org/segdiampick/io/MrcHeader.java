@@ -3,17 +3,15 @@ package org.segdiampick.io;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The 1024-byte MRC2014 main header (https://www.ccpem.ac.uk/mrc_format/mrc2014.php).
  *
  * <p>The fields are declared once, in {@link Field} (name, byte offset, type), as Python's mrcfile does;
  * every reader, writer and check goes through that table. The header keeps its raw bytes and byte order, so
- * fields this project does not interpret survive unchanged. {@link #problems()} is the strict MRC2014
- * validator; the reader itself is permissive and only rejects what makes the data unreadable.
+ * fields this project does not interpret survive unchanged. As in mrcfile, the header (this class), decoding a
+ * stream ({@link MrcReader}: byte order, readability) and strict validation ({@link MrcValidator}) are apart.
  */
 public final class MrcHeader {
     public static final int SIZE = 1024;
@@ -22,6 +20,8 @@ public final class MrcHeader {
     public static final int MAX_LABELS = 10;
     /** No detector or tomogram has more than 2^20 pixels along an axis: beyond that the header is garbage. */
     static final int MAX_DIM = 1 << 20;
+    /** Header pixel sizes that MRC writers leave when the pixel size is not known, Å (besides none at all). */
+    static final double UNSET_PIXEL_SIZE = 1.0;
 
     public enum Type { INT32, FLOAT32, BYTES }
 
@@ -95,34 +95,6 @@ public final class MrcHeader {
     /** An all-zero little-endian header, to be filled by a writer. */
     public static MrcHeader blank() {
         return new MrcHeader(new byte[SIZE], ByteOrder.LITTLE_ENDIAN);
-    }
-
-    /**
-     * Parses a header, choosing its byte order permissively: the machine stamp (bytes 212–215: 0x44 or 0x41
-     * first = little-endian, 0x11 = big-endian) decides when the dimensions and mode read plausibly in that
-     * order; otherwise (missing or odd stamp, as some writers leave it) the order in which nx, ny, nz and mode
-     * are plausible wins. Validation of the values is {@link #checkReadable}'s job.
-     */
-    public static MrcHeader parse(byte[] bytes, String source) {
-        if (bytes.length < SIZE)
-            throw new InputFormatException(source, "truncated MRC file: " + bytes.length + " of the " + SIZE + " header bytes");
-        ByteOrder stamped = switch (bytes[Field.MACHST.offset]) {
-            case 0x44, 0x41 -> ByteOrder.LITTLE_ENDIAN;
-            case 0x11 -> ByteOrder.BIG_ENDIAN;
-            default -> null;
-        };
-        if (stamped != null && plausible(bytes, stamped)) return new MrcHeader(bytes, stamped);
-        for (ByteOrder o : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN})
-            if (plausible(bytes, o)) return new MrcHeader(bytes, o);
-        return new MrcHeader(bytes, stamped != null ? stamped : ByteOrder.LITTLE_ENDIAN);
-    }
-
-    private static boolean plausible(byte[] bytes, ByteOrder o) {
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(o);
-        int nx = b.getInt(Field.NX.offset), ny = b.getInt(Field.NY.offset), nz = b.getInt(Field.NZ.offset);
-        int mode = b.getInt(Field.MODE.offset);
-        return nx > 0 && ny > 0 && nz > 0 && nx <= MAX_DIM && ny <= MAX_DIM && nz <= MAX_DIM
-                && mode >= 0 && mode <= 101;
     }
 
     public ByteOrder order() {
@@ -229,55 +201,19 @@ public final class MrcHeader {
         return s >= 1e-3 && s <= 1e4 ? s : null;
     }
 
+    /**
+     * The pixel size the header states, Å: {@link #pixelSizeX()} unless it is absent, 0 or 1.0, the usual "not set"
+     * values of MRC writers (the micrograph admission rule {@link MicrographAdmission} compares only a stated one).
+     */
+    public Double statedPixelSize() {
+        Double s = pixelSizeX();
+        return s != null && s > 0 && Math.abs(s - UNSET_PIXEL_SIZE) > 1e-6 ? s : null;
+    }
+
     /** Number of data bytes of the whole map (nx·ny·nz values of the mode's size). */
     public long dataBytes() {
         Mode m = mode();
         return (long) nx() * ny() * nz() * (m == null ? 0 : m.bytesPerValue);
-    }
-
-    /**
-     * Throws an {@link InputFormatException} naming {@code source} when the data cannot be read as a
-     * 2-D image: dimensions not positive, a stack or volume (nz &gt; 1), an unsupported mode or a negative
-     * extended header size.
-     */
-    public void checkReadable2D(String source) {
-        if (nx() <= 0 || ny() <= 0 || nz() <= 0)
-            throw new InputFormatException(source, "MRC dimensions must be positive, got nx=" + nx() + " ny=" + ny() + " nz=" + nz());
-        if (nx() > MAX_DIM || ny() > MAX_DIM || nz() > MAX_DIM)
-            throw new InputFormatException(source, "not an MRC image (corrupt header): dimensions " + nx() + " x " + ny() + " x " + nz()
-                    + " exceed " + MAX_DIM);
-        if (nz() > 1)
-            throw new InputFormatException(source, "MRC file holds " + nz() + " sections (a stack or volume); a single 2-D micrograph is required");
-        if (mode() == null)
-            throw new InputFormatException(source, "unsupported MRC mode " + modeCode() + " (readable: 0 int8, 1 int16, 2 float32, 6 uint16, 12 float16)");
-        if (nsymbt() < 0) throw new InputFormatException(source, "negative extended header size nsymbt=" + nsymbt());
-    }
-
-    /** Deviations from strict MRC2014, one sentence each; empty for a conforming header. */
-    public List<String> problems() {
-        List<String> p = new ArrayList<>();
-        if (nx() <= 0 || ny() <= 0 || nz() <= 0) p.add("non-positive dimensions");
-        if (mode() == null) p.add("mode " + modeCode() + " is not a readable MRC2014 mode");
-        if (!Arrays.equals(getBytes(Field.MAP), "MAP ".getBytes(StandardCharsets.US_ASCII)))
-            p.add("map field is not 'MAP '");
-        byte[] st = getBytes(Field.MACHST);
-        boolean le = (st[0] == 0x44 || st[0] == 0x41) && st[1] == 0x44 && order == ByteOrder.LITTLE_ENDIAN;
-        boolean be = st[0] == 0x11 && st[1] == 0x11 && order == ByteOrder.BIG_ENDIAN;
-        if (!le && !be) p.add("machine stamp does not match the byte order");
-        if (nversion() != NVERSION_2014) p.add("nversion is " + nversion() + ", not " + NVERSION_2014);
-        int nlabl = getInt(Field.NLABL);
-        if (nlabl < 0 || nlabl > MAX_LABELS) p.add("nlabl " + nlabl + " out of 0.." + MAX_LABELS);
-        else for (int i = 0; i < nlabl; i++) if (label(i).isEmpty()) {
-            p.add("nlabl is " + nlabl + " but label " + (i + 1) + " is empty");
-            break;
-        }
-        if (getInt(Field.MAPC) != 1 || getInt(Field.MAPR) != 2 || getInt(Field.MAPS) != 3)
-            p.add("axis order mapc/mapr/maps is not 1 2 3");
-        float dmin = getFloat(Field.DMIN), dmax = getFloat(Field.DMAX);
-        if (!(dmax >= dmin) || (dmin == 0 && dmax == 0 && getFloat(Field.DMEAN) == 0 && getFloat(Field.RMS) == 0))
-            p.add("density statistics dmin/dmax/dmean/rms not filled in");
-        if (pixelSizeX() == null) p.add("no pixel size (cella.x / mx)");
-        return p;
     }
 
     @Override

@@ -14,62 +14,66 @@ import java.util.function.Consumer;
  * Reads 2-D MRC images permissively (any byte order, odd machine stamps, a missing {@code MAP } field,
  * extended headers), and rejects with an {@link InputFormatException} naming the file whatever makes the
  * data unreadable: truncation, stacks/volumes, unknown modes, non-positive dimensions, no pixel size.
+ * One entry point, {@link #read}, as mrcfile's interpreter with its {@code header_only} switch; strict
+ * validation is {@link MrcValidator}'s.
  *
  * <p>Data are converted in bulk through a {@link ByteBuffer} view, never value by value from the stream.
  */
 public final class MrcReader {
-    private MrcReader() {
-    }
 
-    /** Reads and checks only the 1024-byte main header (a cheap check of a micrograph). */
-    public static MrcHeader readHeader(String path, Configuration conf) throws IOException {
-        try (InputStream in = Storage.open(path, conf)) {
-            MrcHeader h = MrcHeader.parse(in.readNBytes(MrcHeader.SIZE), path);
-            h.checkReadable2D(path);
-            return h;
+    /**
+     * How to read.
+     *
+     * @param headerOnly  read and check the 1024-byte main header only (a cheap check of a micrograph)
+     * @param pixelSize   Å/px for both axes, replacing the header's; {@code null}: the header's, whose absence is
+     *                    then an error (not checked with {@code headerOnly})
+     * @param headerCheck the caller's own checks, run on the parsed header before any pixel is read (a stack or a
+     *                    wrong pixel size fails without reading gigabytes)
+     */
+    public record Options(boolean headerOnly, Double pixelSize, Consumer<MrcHeader> headerCheck) {
+        /** The image with the header's pixel size. */
+        public static final Options IMAGE = new Options(false, null, h -> { });
+        /** The header alone. */
+        public static final Options HEADER = new Options(true, null, h -> { });
+
+        /** The image with this pixel size instead of the header's (null: the header's). */
+        public static Options pixelSize(Double smpd) {
+            return new Options(false, smpd, h -> { });
+        }
+
+        public Options checkingHeader(Consumer<MrcHeader> check) {
+            return new Options(headerOnly, pixelSize, check);
         }
     }
 
-    /** The micrograph with the pixel size of its header. */
-    public static Image2D read2D(String path, Configuration conf) throws IOException {
-        return read2D(path, conf, null);
+    private MrcReader() {
     }
 
     /**
-     * The micrograph; {@code smpdOverride} (Å/px, both axes) replaces the header's pixel size when not null.
-     * Without an override, a header with no pixel size is an error.
+     * Reads {@code path} (local, HDFS or S3 through {@link Storage}) with one open and one read of the file: on
+     * object stores one request per micrograph, the header checks included.
      */
-    public static Image2D read2D(String path, Configuration conf, Double smpdOverride) throws IOException {
-        return read2D(path, conf, smpdOverride, h -> { });
-    }
-
-    /**
-     * As {@link #read2D(String, Configuration, Double)}, with the caller's own checks of the header run after it is
-     * parsed and before any pixel is read (a stack or a wrong pixel size fails without reading gigabytes). One open
-     * and one read of the file: on object stores, one request per micrograph instead of a header request and a
-     * data request.
-     */
-    public static Image2D read2D(String path, Configuration conf, Double smpdOverride, Consumer<MrcHeader> headerCheck)
-            throws IOException {
+    public static MrcFile read(String path, Configuration conf, Options options) throws IOException {
         try (InputStream in = Storage.open(path, conf)) {
-            return read2D(in, path, smpdOverride, headerCheck);
+            return read(in, path, options);
         }
     }
 
     /** The same from bytes in memory ({@code source} names them in error messages). */
-    public static Image2D read2D(byte[] bytes, String source, Double smpdOverride) {
+    public static MrcFile read(byte[] bytes, String source, Options options) {
         try {
-            return read2D(new ByteArrayInputStream(bytes), source, smpdOverride, h -> { });
+            return read(new ByteArrayInputStream(bytes), source, options);
         } catch (IOException e) {
             throw new IllegalStateException("in-memory stream failed", e);
         }
     }
 
-    private static Image2D read2D(InputStream in, String source, Double smpdOverride, Consumer<MrcHeader> headerCheck)
-            throws IOException {
-        MrcHeader h = MrcHeader.parse(in.readNBytes(MrcHeader.SIZE), source);
-        h.checkReadable2D(source);
-        headerCheck.accept(h);
+    private static MrcFile read(InputStream in, String source, Options options) throws IOException {
+        MrcHeader h = parseHeader(in.readNBytes(MrcHeader.SIZE), source);
+        checkReadable2D(h, source);
+        options.headerCheck().accept(h);
+        if (options.headerOnly()) return new MrcFile(h, null);
+        Double smpdOverride = options.pixelSize();
         double smpdX, smpdY;
         if (smpdOverride != null) {
             if (!(smpdOverride > 0) || !Double.isFinite(smpdOverride))
@@ -94,7 +98,53 @@ public final class MrcReader {
             throw new InputFormatException(source, "truncated MRC file: " + data.length + " of " + need
                     + " data bytes after the header (" + h.nx() + " x " + h.ny() + ", mode " + mode.code + ")");
         float[] px = decode(data, h.order(), mode, h.nx() * h.ny());
-        return new Image2D(h.nx(), h.ny(), smpdX, smpdY, px);
+        return new MrcFile(h, new Image2D(h.nx(), h.ny(), smpdX, smpdY, px));
+    }
+
+    /**
+     * Parses a header, choosing its byte order permissively: the machine stamp (bytes 212–215: 0x44 or 0x41
+     * first = little-endian, 0x11 = big-endian) decides when the dimensions and mode read plausibly in that
+     * order; otherwise (missing or odd stamp, as some writers leave it) the order in which nx, ny, nz and mode
+     * are plausible wins. Whether the values can be read is {@link #checkReadable2D}'s job.
+     */
+    static MrcHeader parseHeader(byte[] bytes, String source) {
+        if (bytes.length < MrcHeader.SIZE)
+            throw new InputFormatException(source, "truncated MRC file: " + bytes.length + " of the " + MrcHeader.SIZE + " header bytes");
+        ByteOrder stamped = switch (bytes[MrcHeader.Field.MACHST.offset]) {
+            case 0x44, 0x41 -> ByteOrder.LITTLE_ENDIAN;
+            case 0x11 -> ByteOrder.BIG_ENDIAN;
+            default -> null;
+        };
+        if (stamped != null && plausible(bytes, stamped)) return new MrcHeader(bytes, stamped);
+        for (ByteOrder o : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN})
+            if (plausible(bytes, o)) return new MrcHeader(bytes, o);
+        return new MrcHeader(bytes, stamped != null ? stamped : ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static boolean plausible(byte[] bytes, ByteOrder o) {
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(o);
+        int nx = b.getInt(MrcHeader.Field.NX.offset), ny = b.getInt(MrcHeader.Field.NY.offset), nz = b.getInt(MrcHeader.Field.NZ.offset);
+        int mode = b.getInt(MrcHeader.Field.MODE.offset);
+        return nx > 0 && ny > 0 && nz > 0 && nx <= MrcHeader.MAX_DIM && ny <= MrcHeader.MAX_DIM && nz <= MrcHeader.MAX_DIM
+                && mode >= 0 && mode <= 101;
+    }
+
+    /**
+     * Throws an {@link InputFormatException} naming {@code source} when the data cannot be read as a
+     * 2-D image: dimensions not positive, a stack or volume (nz &gt; 1), an unsupported mode or a negative
+     * extended header size.
+     */
+    static void checkReadable2D(MrcHeader h, String source) {
+        if (h.nx() <= 0 || h.ny() <= 0 || h.nz() <= 0)
+            throw new InputFormatException(source, "MRC dimensions must be positive, got nx=" + h.nx() + " ny=" + h.ny() + " nz=" + h.nz());
+        if (h.nx() > MrcHeader.MAX_DIM || h.ny() > MrcHeader.MAX_DIM || h.nz() > MrcHeader.MAX_DIM)
+            throw new InputFormatException(source, "not an MRC image (corrupt header): dimensions " + h.nx() + " x " + h.ny() + " x " + h.nz()
+                    + " exceed " + MrcHeader.MAX_DIM);
+        if (h.nz() > 1)
+            throw new InputFormatException(source, "MRC file holds " + h.nz() + " sections (a stack or volume); a single 2-D micrograph is required");
+        if (h.mode() == null)
+            throw new InputFormatException(source, "unsupported MRC mode " + h.modeCode() + " (readable: 0 int8, 1 int16, 2 float32, 6 uint16, 12 float16)");
+        if (h.nsymbt() < 0) throw new InputFormatException(source, "negative extended header size nsymbt=" + h.nsymbt());
     }
 
     private static void skipExtendedHeader(InputStream in, int nsymbt, String source) throws IOException {

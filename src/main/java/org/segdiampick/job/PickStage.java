@@ -3,6 +3,7 @@ package org.segdiampick.job;
 import org.apache.hadoop.conf.Configuration;
 import org.segdiampick.image.Image2D;
 import org.segdiampick.io.DiameterFile;
+import org.segdiampick.io.MicrographAdmission;
 import org.segdiampick.io.MrcHeader;
 import org.segdiampick.io.MrcReader;
 import org.segdiampick.io.MrcWriter;
@@ -27,9 +28,6 @@ import java.nio.charset.StandardCharsets;
  */
 public final class PickStage {
 
-    /** Relative difference between header and project pixel size above which the micrograph is rejected. */
-    static final double MAX_SMPD_MISMATCH = 0.05;
-
     private final PickSettings settings;
     private final SegmentationPicker picker;
 
@@ -51,8 +49,9 @@ public final class PickStage {
     }
 
     private Pass1Outcome pick(MicTask task, Configuration conf, String executorId, long t0) throws IOException {
-        checkPixelSize(task);
-        Image2D raw = MrcReader.read2D(task.intg(), conf, task.smpd(), h -> checkHeader(task, h));
+        MicrographAdmission.checkProjectPixelSize(task.intg(), task.smpd());
+        Image2D raw = MrcReader.read(task.intg(), conf, MrcReader.Options.pixelSize(task.smpd())
+                .checkingHeader(h -> MicrographAdmission.checkHeader(task.intg(), task.smpd(), h))).image();
         PickResult r;
         try {
             // the picker checks for NaN/Inf and constant images itself: one pass over the pixels, not two
@@ -106,26 +105,10 @@ public final class PickStage {
 
     /** The cheap checks of a micrograph imported from {@code preprocess}: its file exists and its header fits. */
     static MrcHeader checkMicrograph(MicTask task, Configuration conf) throws IOException {
-        checkPixelSize(task);
+        MicrographAdmission.checkProjectPixelSize(task.intg(), task.smpd());
         if (!Storage.exists(task.intg(), conf)) throw new IOException(task.intg() + ": file not found");
-        MrcHeader h = MrcReader.readHeader(task.intg(), conf);
-        checkHeader(task, h);
-        return h;
-    }
-
-    private static void checkPixelSize(MicTask task) {
-        if (!(task.smpd() > 0) || !Double.isFinite(task.smpd()))
-            throw new IllegalArgumentException(task.intg() + ": no valid pixel size (smpd = " + task.smpd() + ")");
-    }
-
-    /** Run on the header before any pixel is read: a 2-D image whose pixel size, if set, agrees with the project. */
-    private static void checkHeader(MicTask task, MrcHeader h) {
-        if (h.nz() != 1) throw new IllegalArgumentException(task.intg() + ": a 2-D micrograph is needed, the file holds " + h.nz() + " sections");
-        Double hs = h.pixelSizeX();
-        // No pixel size, 0 and 1.0 are the usual "not set" values of MRC writers; anything else must agree with the project.
-        if (hs != null && hs > 0 && Math.abs(hs - 1.0) > 1e-6 && Math.abs(hs - task.smpd()) > MAX_SMPD_MISMATCH * task.smpd())
-            throw new IllegalArgumentException(task.intg() + ": pixel size in the header (" + hs
-                    + " Å) differs from the project's smpd (" + task.smpd() + " Å)");
+        return MrcReader.read(task.intg(), conf, MrcReader.Options.HEADER
+                .checkingHeader(h -> MicrographAdmission.checkHeader(task.intg(), task.smpd(), h))).header();
     }
 
     static String describe(Throwable e) {

@@ -52,7 +52,7 @@ public final class RepickStage implements Serializable {
             List<Pick> picks = List.of();
             if (p1.bin() != null) {
                 ShrinkGeometry geo = ShrinkGeometry.of(p1.rawNx(), p1.rawNy(), task.smpd());
-                BinaryImage bin = BinaryImage.fromImage(MrcReader.read2D(p1.bin(), conf, null));
+                BinaryImage bin = BinaryImage.fromImage(MrcReader.read(p1.bin(), conf, MrcReader.Options.IMAGE).image());
                 picks = RePicker.repick(bin, geo, decision.diamMin(), decision.diamMax());
             }
             String box = null, coords = null, thumb = null;
@@ -74,7 +74,7 @@ public final class RepickStage implements Serializable {
             }
             if (p1.den() != null && Storage.exists(p1.den(), conf)) {
                 thumb = layout.thumb(task.name());
-                Image2D den = MrcReader.read2D(p1.den(), conf, null);
+                Image2D den = MrcReader.read(p1.den(), conf, MrcReader.Options.IMAGE).image();
                 byte[] px = Thumbnail.render(den);
                 try (OutputStream os = Storage.create(thumb, conf)) {
                     JpegWriter.writeGrey(px, Thumbnail.SIZE, Thumbnail.SIZE, JPEG_QUALITY, os);

@@ -3,25 +3,17 @@ package org.segdiampick.pick;
 import org.segdiampick.binary.BinaryImage;
 import org.segdiampick.binary.ConnectedComponents;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Pass 2, SIMPLE's {@code pick_2} (algorithm §7.8; policy stage 6): the binary image saved by pass 1 is
  * labelled again and a component is kept iff its corrected diameter {@code d + 8} lies in the accepted
- * bounds {@code [diamMin, diamMax]} of the threshold-selected statistics.
+ * bounds {@code [diamMin, diamMax]} of the threshold-selected statistics ({@link SizeGate#pass2}).
  *
  * <p>Diameters are measured on the same {@link ShrinkGeometry} as in pass 1 (decisions B-14), so a component
  * gets exactly its pass-1 diameter and centre; the stored diameter is the uncorrected {@code d} (B-12).
  */
 public final class RePicker {
-
-    /**
-     * Half-width of the gate's tolerance, Å. Bounds imported from a decision file or computed from diameters
-     * read back from a text file carry a rounding error of the last printed digit; without the tolerance the
-     * particle that defines a bound could fall just outside it (the problem B-14 describes for SIMPLE).
-     */
-    public static final double GATE_TOLERANCE = 1e-3;
 
     private RePicker() {
     }
@@ -31,13 +23,6 @@ public final class RePicker {
             throw new IllegalArgumentException("binary image is " + bin.nx + " x " + bin.ny
                     + " but the micrograph's shrunken grid is " + geo.nx() + " x " + geo.ny());
         ConnectedComponents cc = ConnectedComponents.label(bin);
-        double[] diam = cc.diameters(geo.smpdX(), geo.smpdY());
-        List<Pick> picks = new ArrayList<>();
-        for (int label = 1; label <= cc.count(); label++) {
-            double corrected = diam[label] + SegmentationPicker.EROSION_CORRECTION;
-            if (corrected < diamMin - GATE_TOLERANCE || corrected > diamMax + GATE_TOLERANCE) continue;
-            picks.add(new Pick(diam[label], geo.rawX(cc.centroidX(label)), geo.rawY(cc.centroidY(label))));
-        }
-        return picks;
+        return SizeGate.pass2(diamMin, diamMax).select(cc, cc.regions(geo.smpdX(), geo.smpdY()).diameters(), geo).picks();
     }
 }

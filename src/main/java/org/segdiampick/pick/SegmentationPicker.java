@@ -1,5 +1,7 @@
 package org.segdiampick.pick;
 
+import org.segdiampick.Parameters;
+
 import org.segdiampick.binary.Binarizer;
 import org.segdiampick.binary.BinaryImage;
 import org.segdiampick.binary.ConnectedComponents;
@@ -14,7 +16,6 @@ import org.segdiampick.image.NegativeDamping;
 import org.segdiampick.image.NonLocalMeans;
 import org.segdiampick.image.TvFilter;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -29,20 +30,6 @@ import java.util.function.Consumer;
  * FFT plans and buffers are cached per thread by the image kernels.
  */
 public final class SegmentationPicker {
-
-    /** Erosion correction added to every diameter before statistics (policy stage 1: 2 × SMPD_SHRINK1). */
-    public static final double EROSION_CORRECTION = 2 * ShrinkGeometry.SMPD_SHRINK1;
-    /** Smallest diameter kept: 3 shrunken pixels (§7.7). */
-    public static final double MIN_DIAMETER = 3 * ShrinkGeometry.SMPD_SHRINK1;
-    public static final double DEFAULT_MOLDIAM_MAX = 500.0;
-    /** Low-pass limit of the cascade and of the carbon detector, Å (§5, §6.3). */
-    static final double LP_UB = 15.0;
-    static final float DAMP = 10f;
-    static final double LAM_TV = 7.0;
-    static final double LAM_ICM = 100.0;
-    static final int MEDIAN_HALF_WIDTH = 3;
-    /** A micrograph more than this fraction carbon yields no particles (§7.7 step 3). */
-    static final double MAX_CARBON_FRACTION = 0.98;
 
     /**
      * The kernels of pass 1 in which decisions.md departs from SIMPLE: the Fourier resampling (B-15), the
@@ -87,7 +74,7 @@ public final class SegmentationPicker {
 
         @Override
         public double[] diameters(ConnectedComponents cc, ShrinkGeometry geo) {
-            return cc.diameters(geo.smpdX(), geo.smpdY());
+            return cc.regions(geo.smpdX(), geo.smpdY()).diameters();
         }
     };
 
@@ -100,8 +87,8 @@ public final class SegmentationPicker {
     }
 
     public SegmentationPicker(Contrast contrast, double moldiamMax, Kernels kernels) {
-        if (!(moldiamMax > MIN_DIAMETER + EROSION_CORRECTION))
-            throw new IllegalArgumentException("moldiam_max must exceed " + (MIN_DIAMETER + EROSION_CORRECTION) + " Å, got " + moldiamMax);
+        if (!(moldiamMax > Parameters.MIN_DIAMETER + Parameters.EROSION_CORRECTION))
+            throw new IllegalArgumentException("moldiam_max must exceed " + (Parameters.MIN_DIAMETER + Parameters.EROSION_CORRECTION) + " Å, got " + moldiamMax);
         this.contrast = contrast;
         this.moldiamMax = moldiamMax;
         this.kernels = kernels;
@@ -125,6 +112,9 @@ public final class SegmentationPicker {
         ShrinkGeometry geo = ShrinkGeometry.of(raw.nx, raw.ny, smpd);
         if (raw.isConstant()) return empty(geo, PickResult.Outcome.CONSTANT, 0);
 
+        // The kernels work in place (Image2D): the caller's raw image, the carbon detector's input and the density
+        // image the cascade passes through are the three copies; the resampled image is re-labelled with the
+        // geometry's per-axis pixel size (whatever the resampling kernel reports), not copied.
         stageListener.accept("background");
         Image2D img = new Image2D(raw.nx, raw.ny, smpd, smpd, raw.data.clone());
         BackgroundSubtraction.apply(img);
@@ -136,22 +126,22 @@ public final class SegmentationPicker {
 
         stageListener.accept("carbon");
         Image2D lp = s.copy();
-        kernels.lowPass(lp, LP_UB);
+        kernels.lowPass(lp, Parameters.LP_UB);
         CarbonMask carbon = CarbonDetector.detect(lp, CarbonDetector.seedFor(micName));
-        if (carbon.carbonFraction() > MAX_CARBON_FRACTION) return empty(geo, PickResult.Outcome.CARBON, carbon.carbonFraction());
+        if (carbon.carbonFraction() > Parameters.MAX_CARBON_FRACTION) return empty(geo, PickResult.Outcome.CARBON, carbon.carbonFraction());
 
         stageListener.accept("cascade");
         EdgeAverage.apply(s);
-        NegativeDamping.apply(s, DAMP);
-        kernels.lowPass(s, LP_UB);
-        TvFilter.apply(s, LAM_TV);
+        NegativeDamping.apply(s, Parameters.DAMP);
+        kernels.lowPass(s, Parameters.LP_UB);
+        TvFilter.apply(s, Parameters.LAM_TV);
         Image2D density = s.copy();
         stageListener.accept("nlmeans");
         kernels.nonLocalMeans(s);
         stageListener.accept("icm");
-        Icm.apply(s, LAM_ICM);
+        Icm.apply(s, Parameters.LAM_ICM);
         stageListener.accept("median");
-        kernels.median(s, MEDIAN_HALF_WIDTH);
+        kernels.median(s, Parameters.WINSZ_MED);
 
         stageListener.accept("binarise");
         BinaryImage bin = Binarizer.binarize(s);
@@ -159,19 +149,11 @@ public final class SegmentationPicker {
 
         stageListener.accept("components");
         ConnectedComponents cc = ConnectedComponents.label(bin);
-        double[] diam = kernels.diameters(cc, geo);
-        List<Pick> picks = new ArrayList<>();
-        boolean[] keep = new boolean[cc.count() + 1];
-        for (int label = 1; label <= cc.count(); label++) {
-            double d = diam[label];
-            if (d < MIN_DIAMETER || d + EROSION_CORRECTION > moldiamMax) continue;
-            keep[label] = true;
-            picks.add(new Pick(d, geo.rawX(cc.centroidX(label)), geo.rawY(cc.centroidY(label))));
-        }
-        BinaryImage kept = cc.keep(label -> keep[label]);
+        SizeGate.Selection sel = SizeGate.pass1(moldiamMax).select(cc, kernels.diameters(cc, geo), geo);
+        BinaryImage kept = cc.keep(label -> sel.kept()[label]);
         stageListener.accept("done");
-        return new PickResult(geo, picks.isEmpty() ? PickResult.Outcome.NO_PARTICLES : PickResult.Outcome.PICKED,
-                List.copyOf(picks), density, s, kept, carbon.carbonFraction());
+        return new PickResult(geo, sel.picks().isEmpty() ? PickResult.Outcome.NO_PARTICLES : PickResult.Outcome.PICKED,
+                sel.picks(), density, s, kept, carbon.carbonFraction());
     }
 
     private static PickResult empty(ShrinkGeometry geo, PickResult.Outcome outcome, double carbonFraction) {

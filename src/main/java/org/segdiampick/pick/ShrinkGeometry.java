@@ -1,12 +1,14 @@
 package org.segdiampick.pick;
 
+import org.segdiampick.Parameters;
+
 import org.segdiampick.image.Rounding;
 
 import java.io.Serializable;
 
 /**
  * The grid on which the segmentation picker works: the raw micrograph (N1 × N2 pixels of {@code smpd} Å)
- * Fourier-resampled to pixels of about {@link #SMPD_SHRINK1} Å (algorithm §4.1, §4.4).
+ * Fourier-resampled to pixels of about {@link Parameters#SMPD_SHRINK1} Å (algorithm §4.1, §4.4).
  *
  * <p>Both passes use this one object, so a component gets the same diameter in pass 1 and pass 2
  * (decisions.md B-14): the shrunken pixel size is the true one per axis, {@code smpd · N_d / n_d},
@@ -15,13 +17,10 @@ import java.io.Serializable;
  */
 public record ShrinkGeometry(int rawNx, int rawNy, double smpd, int nx, int ny) implements Serializable {
 
-    /** Target pixel size of the shrunken micrograph, Å (policy §3 {@code SMPD_SHRINK1}). */
-    public static final double SMPD_SHRINK1 = 4.0;
-
     public static ShrinkGeometry of(int rawNx, int rawNy, double smpd) {
         if (rawNx < 1 || rawNy < 1) throw new IllegalArgumentException("bad micrograph size " + rawNx + " x " + rawNy);
         if (!(smpd > 0) || !Double.isFinite(smpd)) throw new IllegalArgumentException("bad pixel size " + smpd);
-        double scale = smpd / SMPD_SHRINK1;
+        double scale = smpd / Parameters.SMPD_SHRINK1;
         int nx = Math.max(2, Rounding.round2even(rawNx * scale));
         int ny = Math.max(2, Rounding.round2even(rawNy * scale));
         return new ShrinkGeometry(rawNx, rawNy, smpd, nx, ny);

@@ -30,17 +30,17 @@ public final class BinaryKernelsBenchmark {
         System.out.printf("components in the labelling image: %d%n", probe.count());
         time("label (8-conn) + all diameters", () -> {
             ConnectedComponents cc = ConnectedComponents.label(dots);
-            double[] d = cc.diameters(4.0, 4.0);
+            double[] d = cc.regions(4.0, 4.0).diameters();
             return cc.count() + (long) d[1];
         });
         time("label + diameters + keep (gate 12..500 Å)", () -> {
             ConnectedComponents cc = ConnectedComponents.label(dots);
-            double[] d = cc.diameters(4.0, 4.0);
+            double[] d = cc.regions(4.0, 4.0).diameters();
             return cc.keep(l -> d[l] >= 12 && d[l] + 8 <= 500).count();
         });
 
         Image2D noise = TestImages.image(N, N, TestImages.whiteNoise(N, N, 1, 3));
-        Image2D half = halfTextured();
+        Image2D half = TestImages.carbonOnRightHalf(N);
         Image2D smoothMic = TestImages.image(N, N, TestImages.smoothNoise(N, N, 2, 5));
         for (Object[] c : new Object[][] {{"white noise (no carbon)", noise}, {"smooth noise (no carbon)", smoothMic},
                 {"textured half (carbon)", half}}) {
@@ -61,17 +61,6 @@ public final class BinaryKernelsBenchmark {
                     if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= rad * rad) b.set(x, y, 1);
         }
         return b;
-    }
-
-    private static Image2D halfTextured() {
-        float[] smooth = TestImages.smoothNoise(N, N, 2, 8), white = TestImages.whiteNoise(N, N, 1, 7);
-        float[] d = new float[N * N];
-        for (int y = 0; y < N; y++)
-            for (int x = 0; x < N; x++) {
-                int i = y * N + x;
-                d[i] = x < N / 2 ? (float) (smooth[i] * (0.5 + x / (double) N)) : 0.3f * white[i];
-            }
-        return TestImages.image(N, N, d);
     }
 
     private interface Task {

@@ -1,5 +1,6 @@
 package org.segdiampick.bench;
 
+import org.segdiampick.testing.SharedData;
 import org.apache.hadoop.conf.Configuration;
 import org.segdiampick.estimate.Clustering;
 import org.segdiampick.estimate.Decision;
@@ -56,7 +57,7 @@ public final class ExecutorHeapBenchmark {
             child(Path.of(args[1]), Double.parseDouble(args[2]));
             return;
         }
-        String shared = System.getProperty("segdiampick.shared", "../shared");
+        String shared = SharedData.root().toString();
         Path tmp = Files.createTempDirectory("heap-bench");
         List<Case> cases = new ArrayList<>();
         // Largest first: the sizes that decide the executor memory.

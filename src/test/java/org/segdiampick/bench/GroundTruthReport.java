@@ -41,7 +41,7 @@ public final class GroundTruthReport {
             double radius = 0.35 * ds.particleDiameterPx();
             for (int i = 0; i < ds.micrographs().size(); i++) {
                 String mic = ds.micrographs().get(i);
-                Image2D img = MrcReader.read2D(GroundTruth.micrographs().resolve(mic).toString(), new Configuration(), ds.smpd());
+                Image2D img = MrcReader.read(GroundTruth.micrographs().resolve(mic).toString(), new Configuration(), MrcReader.Options.pixelSize(ds.smpd())).image();
                 PickResult r = picker.pick(img, ds.smpd(), mic.substring(mic.lastIndexOf('/') + 1));
                 List<double[]> truth = GroundTruth.read(ds.truthFiles().get(i), mic, ds.classFilter());
                 GroundTruth.Score s = GroundTruth.score(truth, r.picks(), radius);

@@ -1,5 +1,6 @@
 package org.segdiampick.bench;
 
+import org.segdiampick.testing.SharedData;
 import org.apache.hadoop.conf.Configuration;
 import org.segdiampick.image.Fft;
 import org.segdiampick.image.Image2D;
@@ -21,8 +22,8 @@ public final class PickerBenchmark {
 
     public static void main(String[] args) throws Exception {
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        String shared = System.getProperty("segdiampick.shared", "../shared");
-        Image2D syn = MrcReader.read2D(shared + "/data/oracle-simple-14f07d941/synthetic-inputs/syn_mic01.mrc", new Configuration(), 1.25);
+        String shared = SharedData.root().toString();
+        Image2D syn = MrcReader.read(shared + "/data/oracle-simple-14f07d941/synthetic-inputs/syn_mic01.mrc", new Configuration(), MrcReader.Options.pixelSize(1.25)).image();
         Image2D big = synthetic(4096, 4096, 1.0, 42);
         SegmentationPicker picker = new SegmentationPicker(Contrast.BLACK, 500);
         System.out.println("micrograph            size        run   cpu_s   wall_s  " + String.join("  ", stageNames()));

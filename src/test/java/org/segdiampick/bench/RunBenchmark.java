@@ -1,5 +1,6 @@
 package org.segdiampick.bench;
 
+import org.segdiampick.testing.SharedData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hadoop.conf.Configuration;
@@ -36,7 +37,7 @@ public final class RunBenchmark {
 
     public static void main(String[] args) throws Exception {
         String which = args.length > 0 ? args[0] : "apo";
-        Path shared = Path.of(System.getProperty("segdiampick.shared", "../shared")).toAbsolutePath().normalize();
+        Path shared = SharedData.root();
         Path work = Files.createTempDirectory("segdiampick-runbench");
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
         System.out.printf("cores %d, max heap %d MB, heap after GC at start %.1f MB%n",

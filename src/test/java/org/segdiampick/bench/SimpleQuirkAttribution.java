@@ -31,7 +31,7 @@ public final class SimpleQuirkAttribution {
             SegmentationPicker picker = new SegmentationPicker(Contrast.BLACK, 500, new SimpleQuirks(flags));
             for (SimpleOracle.Micrograph m : SimpleOracle.micrographs()) {
                 if (!m.batch().equals("apoferritin") && flags.indexOf('A') < 0) continue;
-                Image2D raw = MrcReader.read2D(m.mrc().toString(), new Configuration(), m.smpd());
+                Image2D raw = MrcReader.read(m.mrc().toString(), new Configuration(), MrcReader.Options.pixelSize(m.smpd())).image();
                 double[] d = picker.pick(raw, m.smpd(), m.name()).diameters();
                 double[] s = m.simpleDiameters();
                 System.out.printf("| %s | %s | %d | %d | %.3f | %.2f | %.2f | %.3f | %d |%n", v, m.name(), s.length, d.length,

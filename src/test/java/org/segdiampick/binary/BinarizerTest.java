@@ -1,5 +1,7 @@
 package org.segdiampick.binary;
 
+import org.segdiampick.Parameters;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,7 @@ class BinarizerTest {
         int n = 256;
         for (long seed = 1; seed <= 3; seed++) {
             Image2D img = TestImages.image(n, n, TestImages.smoothNoise(n, n, 2, seed));
-            float t = Binarizer.threshold(img, Binarizer.FRAC_FG);
+            float t = Binarizer.threshold(img, Parameters.FRAC_FG);
             int fg = 0;
             for (float x : img.data) if (x >= t) fg++;
             assertEquals(0.17, fg / (double) (n * n), 0.01, "seed " + seed);
@@ -66,7 +68,7 @@ class BinarizerTest {
         float[] v = new float[n * n];
         for (int y = 0; y < n; y += 3) for (int x = 0; x < n; x += 3) v[y * n + x] = 1;
         Image2D img = Image2D.of(n, n, 4.0, v);
-        assertEquals(1f, Binarizer.threshold(img, Binarizer.FRAC_FG));
+        assertEquals(1f, Binarizer.threshold(img, Parameters.FRAC_FG));
         BinaryImage b = Binarizer.binarize(img);
         assertEquals(0, b.count());
         assertEquals(0, ConnectedComponents.label(b).count());

@@ -82,12 +82,12 @@ class ConnectedComponentsTest {
                 ".....",
                 "..###");
         ConnectedComponents cc = ConnectedComponents.label(b);
-        assertEquals(0.0, cc.diameter(1, 4, 4), "a single pixel has diameter 0");
+        assertEquals(0.0, cc.regions(4, 4).diameter(1), "a single pixel has diameter 0");
         // bar (2..4, 2): centre x = 3, farthest pixel 1 px away → 2 · 1 · 4 Å
-        assertEquals(8.0, cc.diameter(2, 4, 4), 1e-12);
+        assertEquals(8.0, cc.regions(4, 4).diameter(2), 1e-12);
         // anisotropic pixel: only the x size matters for a horizontal bar
-        assertEquals(2 * 3.9, cc.diameter(2, 3.9, 100), 1e-12);
-        double[] all = cc.diameters(4, 4);
+        assertEquals(2 * 3.9, cc.regions(3.9, 100).diameter(2), 1e-12);
+        double[] all = cc.regions(4, 4).diameters();
         assertEquals(3, all.length);
         assertEquals(8.0, all[2], 1e-12);
     }
@@ -99,7 +99,7 @@ class ConnectedComponentsTest {
             TestImages.disc(b, 31.3, 32.6, r);
             ConnectedComponents cc = ConnectedComponents.label(b);
             assertEquals(1, cc.count());
-            double d = cc.diameter(1, 4.0, 4.0);
+            double d = cc.regions(4.0, 4.0).diameter(1);
             assertEquals(2 * r * 4.0, d, 4.0, "r=" + r + ": within one pixel");
             assertEquals(31.3, cc.centroidX(1), 0.5);
             assertEquals(32.6, cc.centroidY(1), 0.5);
@@ -112,9 +112,9 @@ class ConnectedComponentsTest {
         BinaryImage b = new BinaryImage(64, 64);
         TestImages.disc(b, 32, 32, 10);
         ConnectedComponents cc = ConnectedComponents.label(b);
-        assertEquals(2 * 10 * 5.0, cc.diameter(1, 4.0, 5.0), 1e-9);
-        assertEquals(2 * 10 * 5.0, cc.diameter(1, 5.0, 4.0), 1e-9);
-        assertEquals(2 * 10 * 4.0, cc.diameter(1, 4.0, 4.0), 1e-9);
+        assertEquals(2 * 10 * 5.0, cc.regions(4.0, 5.0).diameter(1), 1e-9);
+        assertEquals(2 * 10 * 5.0, cc.regions(5.0, 4.0).diameter(1), 1e-9);
+        assertEquals(2 * 10 * 4.0, cc.regions(4.0, 4.0).diameter(1), 1e-9);
     }
 
     @Test
@@ -140,7 +140,7 @@ class ConnectedComponentsTest {
         ConnectedComponents cc = ConnectedComponents.label(new BinaryImage(8, 8));
         assertEquals(0, cc.count());
         assertThrows(IndexOutOfBoundsException.class, () -> cc.size(1));
-        assertEquals(1, cc.diameters(4, 4).length);
+        assertEquals(1, cc.regions(4, 4).diameters().length);
     }
 
     @Test

@@ -16,6 +16,24 @@ public final class TestImages {
         return d;
     }
 
+    /**
+     * An n × n image with carbon on its right half, as the carbon detector sees it: left half smooth noise whose
+     * amplitude rises from 0.5 to 1 across the half (its tiles spread over several low-variance
+     * gradient-histogram clusters); right half white noise, whose gradient histograms are far wider. §5.4 needs
+     * the low-variance family to span at least two clusters (the best split may not be the first one), which
+     * the amplitude ramp provides.
+     */
+    public static Image2D carbonOnRightHalf(int n) {
+        float[] smooth = smoothNoise(n, n, 2, 8), white = whiteNoise(n, n, 1, 7);
+        float[] d = new float[n * n];
+        for (int y = 0; y < n; y++)
+            for (int x = 0; x < n; x++) {
+                int i = y * n + x;
+                d[i] = x < n / 2 ? (float) (smooth[i] * (0.5 + x / (double) n)) : 0.3f * white[i];
+            }
+        return image(n, n, d);
+    }
+
     /** White noise smoothed by three passes of a (2·radius+1) box filter per axis (≈ Gaussian blur). */
     public static float[] smoothNoise(int nx, int ny, int radius, long seed) {
         float[] d = whiteNoise(nx, ny, 1, seed);

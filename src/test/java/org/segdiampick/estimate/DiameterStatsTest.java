@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class DiameterStatsTest {
 
     @Test
-    void handComputed() {
+    void statisticsOfFourValuesMatchTheHandComputedOnes() {
         DiameterStats s = DiameterStats.of(new double[] {4, 1, 3, 2});
         assertEquals(2.5, s.avg(), 0);
         assertEquals(2.5, s.med(), 0); // even n: mean of the two middle values (true median, B-2)
@@ -30,7 +30,7 @@ class DiameterStatsTest {
     }
 
     @Test
-    void madGau() {
+    void madGauIsTheMedianAbsoluteDeviationTimes1_4826() {
         // deviations from 3: 2, 1, 0, 1, 97 → median 1
         assertEquals(1.4826, DiameterStats.madGau(new double[] {1, 2, 3, 4, 100}, 3), 1e-15);
         // even count: deviations from 2.5 of {1,2,3,4}: 1.5, .5, .5, 1.5 → median 1.0

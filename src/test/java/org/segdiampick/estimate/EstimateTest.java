@@ -163,7 +163,7 @@ class EstimateTest {
     }
 
     @Test
-    void clusteringParse() {
+    void clusteringNamesParseCaseInsensitivelyAndUnknownOnesAreRefused() {
         assertEquals(Clustering.HAC, Clustering.parse("HAC"));
         assertEquals(Clustering.KMEANS, Clustering.parse("kmeans"));
         assertThrows(IllegalArgumentException.class, () -> Clustering.parse("dbscan"));

@@ -1,5 +1,6 @@
 package org.segdiampick.estimate;
 
+import org.segdiampick.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OracleBatchTest {
 
     private static Path batch(String name) {
-        return Path.of(System.getProperty("segdiampick.shared"), "data", "oracle-simple-14f07d941", name);
+        return SharedData.oracle().resolve(name);
     }
 
     static double[] pick1Diameters(String name) throws IOException {
@@ -43,7 +44,7 @@ class OracleBatchTest {
     }
 
     @Test
-    void synKmeans() throws IOException {
+    void kmeansOnSyntheticDiametersReproducesSimple() throws IOException {
         EstimateReport r = Estimate.run(pick1Diameters("syn"), 1.25, Clustering.KMEANS);
         assertEquals(225, r.nDiameters());
         DiameterStats s = r.statsBefore();
@@ -78,7 +79,7 @@ class OracleBatchTest {
     }
 
     @Test
-    void synHac() throws IOException {
+    void hacOnSyntheticDiametersReproducesSimple() throws IOException {
         EstimateReport r = Estimate.run(pick1Diameters("syn"), 1.25, Clustering.HAC);
         List<ClusterFilter.Cluster> cl = r.clusters();
         // log_hac.txt: four clusters with these means and populations (82.67 %, 13.33 %, 3.56 %, 0.44 %)
@@ -106,7 +107,7 @@ class OracleBatchTest {
     }
 
     @Test
-    void apoferritinKmeans() throws IOException {
+    void kmeansOnApoferritinDiametersReproducesSimple() throws IOException {
         EstimateReport r = Estimate.run(pick1Diameters("apoferritin"), 1.5, Clustering.KMEANS);
         assertEquals(279, r.nDiameters());
         DiameterStats s = r.statsBefore();
@@ -131,7 +132,7 @@ class OracleBatchTest {
     }
 
     @Test
-    void apoferritinHac() throws IOException {
+    void hacOnApoferritinDiametersReproducesSimple() throws IOException {
         EstimateReport r = Estimate.run(pick1Diameters("apoferritin"), 1.5, Clustering.HAC);
         List<ClusterFilter.Cluster> cl = r.clusters();
         double[] simpleMeans = {91.9059982, 32.3395958, 348.468750, 225.588623, 419.242920};

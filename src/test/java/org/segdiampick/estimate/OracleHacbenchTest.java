@@ -1,5 +1,6 @@
 package org.segdiampick.estimate;
 
+import org.segdiampick.testing.SharedData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class OracleHacbenchTest {
 
     private static Path dir() {
-        return Path.of(System.getProperty("segdiampick.shared"), "data", "oracle-simple-14f07d941", "hac");
+        return SharedData.oracle().resolve("hac");
     }
 
     private record Bench(double[] x, int[] hac, int[] kmeans) {

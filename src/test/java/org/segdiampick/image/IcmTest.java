@@ -1,5 +1,7 @@
 package org.segdiampick.image;
 
+import org.segdiampick.Parameters;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,7 +78,7 @@ class IcmTest {
         d[12] = 9f;
         d[0] = 0f; // so that the range is 0..9
         Image2D img = Image2D.of(5, 5, 4.0, d);
-        Icm.apply(img, Icm.LAMBDA);
+        Icm.apply(img, Parameters.LAM_ICM);
         // Jacobi sweeps with a strong prior average the neighbourhood: the outlier at level 255 falls to
         // the neighbours' levels (its neighbours rise a little in sweep 1, then everything settles near 1)
         assertTrue(img.get(2, 2) < 2f, "centre " + img.get(2, 2));
@@ -88,7 +90,7 @@ class IcmTest {
         float[] d = new float[12];
         java.util.Arrays.fill(d, 4f);
         Image2D img = Image2D.of(4, 3, 4.0, d);
-        Icm.apply(img, Icm.LAMBDA);
+        Icm.apply(img, Parameters.LAM_ICM);
         for (float v : img.data) assertEquals(4f, v);
     }
 }

@@ -1,5 +1,7 @@
 package org.segdiampick.image;
 
+import org.segdiampick.Parameters;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -49,7 +51,7 @@ class MedianFilterTest {
             Image2D img = new Image2D(s[0], s[1], 4.0);
             for (int i = 0; i < img.size(); i++) img.data[i] = rnd.nextInt(20) + (float) rnd.nextGaussian() * 0.01f;
             float[] expected = bruteForce(img, 3);
-            MedianFilter.apply(img, MedianFilter.HALF_WIDTH);
+            MedianFilter.apply(img, Parameters.WINSZ_MED);
             assertArrayEquals(expected, img.data, "size " + s[0] + "x" + s[1]);
         }
         // many ties (integer levels, as after ICM): the merge must remove exactly one copy per leaving value

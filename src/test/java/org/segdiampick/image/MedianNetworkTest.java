@@ -1,7 +1,10 @@
 package org.segdiampick.image;
 
+import org.segdiampick.Parameters;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
 
@@ -32,7 +35,7 @@ class MedianNetworkTest {
         int[][] sizes = {{1, 1}, {1, 6}, {6, 1}, {2, 2}, {3, 1}, {2, 9}, {5, 4}, {7, 7}, {8, 3}, {13, 9}, {4, 17},
                 {31, 29}, {64, 5}, {97, 61}};
         Random rnd = new Random(42);
-        for (int hw = 1; hw <= MedianFilter.MAX_NETWORK_HALF_WIDTH; hw++)
+        for (int hw = 1; hw <= MedianFilter.MAX_HALF_WIDTH; hw++)
             for (int[] s : sizes)
                 for (int kind = 0; kind < 5; kind++) {
                     Image2D img = random(s[0], s[1], rnd, kind);
@@ -47,18 +50,19 @@ class MedianNetworkTest {
         Random rnd = new Random(959);
         for (int kind : new int[] {0, 4}) {
             Image2D img = random(959, 927, rnd, kind), merged = img.copy();
-            MedianFilter.apply(img, MedianFilter.HALF_WIDTH);
-            MedianFilter.applyMerge(merged, MedianFilter.HALF_WIDTH);
+            MedianFilter.apply(img, Parameters.WINSZ_MED);
+            MedianMerge.apply(merged, Parameters.WINSZ_MED);
             assertArrayEquals(merged.data, img.data);
         }
     }
 
     @Test
-    void largerHalfWidthsStillUseTheMergeMethodCorrectly() {
+    void halfWidthZeroIsTheIdentityAndWiderWindowsAreRefused() {
         Image2D img = random(23, 11, new Random(4), 1);
         float[] expected = MedianFilterTest.bruteForce(img, 4);
-        MedianFilter.apply(img, 4);
-        assertArrayEquals(expected, img.data);
+        MedianMerge.apply(img, 4);
+        assertArrayEquals(expected, img.data, "the reference method itself, on a 9 x 9 window");
+        assertThrows(IllegalArgumentException.class, () -> MedianFilter.apply(img, MedianFilter.MAX_HALF_WIDTH + 1));
         Image2D same = random(6, 5, new Random(5), 0);
         float[] before = same.data.clone();
         MedianFilter.apply(same, 0);
@@ -67,9 +71,9 @@ class MedianNetworkTest {
 
     @Test
     void columnSortSortsAllZeroOneColumns() {
-        for (int hw = 1; hw <= MedianFilter.MAX_NETWORK_HALF_WIDTH; hw++) {
+        for (int hw = 1; hw <= MedianFilter.MAX_HALF_WIDTH; hw++) {
             int w = 2 * hw + 1;
-            MedianFilter.Program sort = MedianFilter.Plan.build(w, MedianFilter.TILE).columnSort;
+            MinMaxProgram sort = MedianNetwork.build(w, MedianFilter.TILE).columnSort;
             int cases = 1 << w;
             float[][] p = sort.newSlots(cases);
             for (int c = 0; c < cases; c++) for (int r = 0; r < w; r++) p[r][c] = (c >> r) & 1;
@@ -88,9 +92,9 @@ class MedianNetworkTest {
      */
     @Test
     void rowNetworkSelectsTheMedianOfAllZeroOneWindows() {
-        for (int hw = 1; hw <= MedianFilter.MAX_NETWORK_HALF_WIDTH; hw++) {
+        for (int hw = 1; hw <= MedianFilter.MAX_HALF_WIDTH; hw++) {
             int w = 2 * hw + 1, tile = MedianFilter.TILE;
-            MedianFilter.Plan plan = MedianFilter.Plan.build(w, tile);
+            MedianNetwork plan = MedianNetwork.build(w, tile);
             int stride = plan.maxShift + 1, total = 1;
             for (int i = 0; i < w; i++) total *= w + 1;
             int batch = Math.min(total, 4096);

@@ -1,5 +1,7 @@
 package org.segdiampick.image;
 
+import org.segdiampick.Parameters;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ class SimpleFiltersTest {
     @Test
     void negativeDampingDividesOnlyNegatives() {
         Image2D img = Image2D.of(4, 1, 1.0, new float[] {-5f, 0f, 3f, -0.5f});
-        NegativeDamping.apply(img, NegativeDamping.DAMP);
+        NegativeDamping.apply(img, Parameters.DAMP);
         assertEquals(-0.5f, img.data[0]);
         assertEquals(0f, img.data[1]);
         assertEquals(3f, img.data[2]);
@@ -91,7 +93,7 @@ class SimpleFiltersTest {
         Image2D in = cosineX(nx, ny, 4, 4, h, k);
         for (int i = 0; i < in.size(); i++) in.data[i] += 3f;
         Image2D out = in.copy();
-        TvFilter.apply(out, TvFilter.LAMBDA);
+        TvFilter.apply(out, Parameters.LAM_TV);
         double hv = TvFilter.transfer(2 * Math.PI * h / nx, 2 * Math.PI * k / ny, 7);
         // closed form at (5, -7): beta products and alpha sums evaluated by hand in double
         double tx = 2 * Math.PI * 5 / 45, ty = 2 * Math.PI * -7 / 38;

@@ -1,5 +1,6 @@
 package org.segdiampick.io;
 
+import org.segdiampick.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -43,7 +44,7 @@ class BoxFileTest {
 
     @Test
     void oracleBoxFilesAreReproducedByteForByte() throws Exception {
-        Path dir = Path.of(MrcTestFiles.shared(), "data/oracle-simple-14f07d941/apoferritin/kmeans");
+        Path dir = SharedData.oracle().resolve("apoferritin/kmeans");
         List<Path> files;
         try (var s = Files.list(dir)) {
             files = s.filter(p -> p.toString().endsWith(".box")).sorted().toList();

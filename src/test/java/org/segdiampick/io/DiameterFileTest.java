@@ -1,5 +1,6 @@
 package org.segdiampick.io;
 
+import org.segdiampick.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -31,7 +32,7 @@ class DiameterFileTest {
     @Test
     void writesSimplesLayoutByteForByte() throws IOException {
         // the oracle's pick1 diameters: raw values (float, 9 digits) and SIMPLE's own one-line file
-        Path dir = Path.of(System.getProperty("segdiampick.shared"), "data", "oracle-simple-14f07d941", "syn", "pick1");
+        Path dir = SharedData.oracle().resolve("syn/pick1");
         for (String mic : List.of("syn_mic01", "syn_mic02", "syn_mic03")) {
             List<String> raw = Files.readAllLines(dir.resolve(mic + "_pick1_diams_raw.txt"));
             double[] d = raw.stream().filter(s -> !s.isBlank()).mapToDouble(s -> Float.parseFloat(s.trim())).toArray();

@@ -31,14 +31,14 @@ class MrcReaderWriterTest {
         MrcWriter.write(img, out, MrcHeader.Mode.FLOAT32);
         byte[] bytes = out.toByteArray();
         assertEquals(1024 + 7 * 5 * 4, bytes.length);
-        Image2D back = MrcReader.read2D(bytes, "mem", null);
+        Image2D back = MrcReader.read(bytes, "mem", MrcReader.Options.IMAGE).image();
         assertArrayEquals(img.data, back.data);
         assertEquals(1.25, back.smpdX, 1e-6);
         assertEquals(1.3, back.smpdY, 1e-6);
 
-        MrcHeader h = MrcHeader.parse(bytes, "mem");
+        MrcHeader h = MrcReader.read(bytes, "mem", MrcReader.Options.HEADER).header();
         assertEquals(ByteOrder.LITTLE_ENDIAN, h.order());
-        assertEquals(java.util.List.of(), h.problems());
+        assertEquals(java.util.List.of(), MrcValidator.problems(h));
         assertArrayEquals("MAP ".getBytes(StandardCharsets.US_ASCII), h.getBytes(Field.MAP));
         assertArrayEquals(new byte[] {0x44, 0x44, 0, 0}, h.getBytes(Field.MACHST));
         assertEquals(20140, h.nversion());
@@ -67,9 +67,9 @@ class MrcReaderWriterTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         MrcWriter.write(Image2D.of(4, 2, 3.0, d), out, MrcHeader.Mode.INT8);
         assertEquals(1024 + 8, out.size());
-        Image2D back = MrcReader.read2D(out.toByteArray(), "mem", null);
+        Image2D back = MrcReader.read(out.toByteArray(), "mem", MrcReader.Options.IMAGE).image();
         assertArrayEquals(new float[] {0, 1, -1, 127, -128, 2, -3, 1}, back.data);
-        MrcHeader h = MrcHeader.parse(out.toByteArray(), "mem");
+        MrcHeader h = MrcReader.read(out.toByteArray(), "mem", MrcReader.Options.HEADER).header();
         assertEquals(0, h.modeCode());
         assertEquals(-128f, h.getFloat(Field.DMIN));
         assertEquals(127f, h.getFloat(Field.DMAX));
@@ -92,7 +92,7 @@ class MrcReaderWriterTest {
         for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
             for (int k = 0; k < modes.length; k++) {
                 MrcHeader h = MrcTestFiles.header(3, 2, 1, modes[k], order, 2.5);
-                Image2D img = MrcReader.read2D(MrcTestFiles.file(h, valuesPerMode[k], 0), "m" + modes[k], null);
+                Image2D img = MrcReader.read(MrcTestFiles.file(h, valuesPerMode[k], 0), "m" + modes[k], MrcReader.Options.IMAGE).image();
                 float[] expect = new float[6];
                 for (int i = 0; i < 6; i++) expect[i] = (float) valuesPerMode[k][i];
                 assertArrayEquals(expect, img.data, "mode " + modes[k] + " " + order);
@@ -108,14 +108,14 @@ class MrcReaderWriterTest {
             MrcHeader h = MrcTestFiles.header(3, 2, 1, 2, ByteOrder.BIG_ENDIAN, 1.0);
             h.setBytes(Field.MACHST, stamp);
             h.setBytes(Field.MAP, new byte[] {'M', 'A', 'P', 0}); // MAP\0 tolerated
-            Image2D img = MrcReader.read2D(MrcTestFiles.file(h, v, 0), "odd", null);
+            Image2D img = MrcReader.read(MrcTestFiles.file(h, v, 0), "odd", MrcReader.Options.IMAGE).image();
             assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, img.data);
             assertEquals(3, img.nx);
         }
         MrcHeader noMap = MrcTestFiles.header(3, 2, 1, 2, ByteOrder.LITTLE_ENDIAN, 1.0);
         noMap.setBytes(Field.MAP, new byte[0]);
-        assertEquals(3, MrcReader.read2D(MrcTestFiles.file(noMap, v, 0), "nomap", null).nx);
-        assertTrue(MrcHeader.parse(MrcTestFiles.file(noMap, v, 0), "nomap").problems().contains("map field is not 'MAP '"));
+        assertEquals(3, MrcReader.read(MrcTestFiles.file(noMap, v, 0), "nomap", MrcReader.Options.IMAGE).image().nx);
+        assertTrue(MrcValidator.problems(MrcReader.read(MrcTestFiles.file(noMap, v, 0), "nomap", MrcReader.Options.HEADER).header()).contains("map field is not 'MAP '"));
     }
 
     @Test
@@ -124,67 +124,67 @@ class MrcReaderWriterTest {
         h.setInt(Field.NSYMBT, 300);
         byte[] f = MrcTestFiles.file(h, new double[] {9, 8, 7, 6}, 300);
         Arrays.fill(f, 1024, 1324, (byte) 0x7F);
-        assertArrayEquals(new float[] {9, 8, 7, 6}, MrcReader.read2D(f, "ext", null).data);
+        assertArrayEquals(new float[] {9, 8, 7, 6}, MrcReader.read(f, "ext", MrcReader.Options.IMAGE).image().data);
     }
 
     @Test
     void pixelSizeFromHeaderPerAxisMissingOrOverridden() {
         MrcHeader h = MrcTestFiles.header(4, 2, 1, 2, ByteOrder.LITTLE_ENDIAN, 1.0);
         h.setFloat(Field.CELLA_X, 6f).setFloat(Field.CELLA_Y, 5f);
-        Image2D img = MrcReader.read2D(MrcTestFiles.file(h, new double[8], 0), "px", null);
+        Image2D img = MrcReader.read(MrcTestFiles.file(h, new double[8], 0), "px", MrcReader.Options.IMAGE).image();
         assertEquals(1.5, img.smpdX, 1e-9);
         assertEquals(2.5, img.smpdY, 1e-9);
 
         h.setFloat(Field.CELLA_X, 0f);
         byte[] none = MrcTestFiles.file(h, new double[8], 0);
-        assertNull(MrcHeader.parse(none, "none").pixelSizeX());
-        InputFormatException e = assertThrows(InputFormatException.class, () -> MrcReader.read2D(none, "none.mrc", null));
+        assertNull(MrcReader.read(none, "none", MrcReader.Options.HEADER).header().pixelSizeX());
+        InputFormatException e = assertThrows(InputFormatException.class, () -> MrcReader.read(none, "none.mrc", MrcReader.Options.IMAGE).image());
         assertTrue(e.getMessage().startsWith("none.mrc: no pixel size"), e.getMessage());
-        Image2D over = MrcReader.read2D(none, "none", 3.0);
+        Image2D over = MrcReader.read(none, "none", MrcReader.Options.pixelSize(3.0)).image();
         assertEquals(3.0, over.smpdX);
         assertEquals(3.0, over.smpdY);
 
         h.setFloat(Field.CELLA_X, Float.NaN);
-        assertNull(MrcHeader.parse(MrcTestFiles.file(h, new double[8], 0), "nan").pixelSizeX());
+        assertNull(MrcReader.read(MrcTestFiles.file(h, new double[8], 0), "nan", MrcReader.Options.HEADER).header().pixelSizeX());
         h.setFloat(Field.CELLA_X, 4f).setInt(Field.MX, 0);
-        assertNull(MrcHeader.parse(MrcTestFiles.file(h, new double[8], 0), "mx0").pixelSizeX());
+        assertNull(MrcReader.read(MrcTestFiles.file(h, new double[8], 0), "mx0", MrcReader.Options.HEADER).header().pixelSizeX());
     }
 
     @Test
     void malformedFilesGiveClearErrorsNamingTheFile() {
         byte[] ok = MrcTestFiles.file(MrcTestFiles.header(4, 4, 1, 2, ByteOrder.LITTLE_ENDIAN, 1.0), new double[16], 0);
         InputFormatException t = assertThrows(InputFormatException.class,
-                () -> MrcReader.read2D(Arrays.copyOf(ok, ok.length - 3), "cut.mrc", null));
+                () -> MrcReader.read(Arrays.copyOf(ok, ok.length - 3), "cut.mrc", MrcReader.Options.IMAGE).image());
         assertTrue(t.getMessage().contains("cut.mrc") && t.getMessage().contains("truncated") && t.getMessage().contains("61 of 64"), t.getMessage());
         InputFormatException th = assertThrows(InputFormatException.class,
-                () -> MrcReader.read2D(Arrays.copyOf(ok, 500), "short.mrc", null));
+                () -> MrcReader.read(Arrays.copyOf(ok, 500), "short.mrc", MrcReader.Options.IMAGE).image());
         assertTrue(th.getMessage().contains("500 of the 1024 header bytes"), th.getMessage());
 
         byte[] stack = MrcTestFiles.file(MrcTestFiles.header(4, 4, 3, 2, ByteOrder.LITTLE_ENDIAN, 1.0), new double[48], 0);
-        InputFormatException s = assertThrows(InputFormatException.class, () -> MrcReader.read2D(stack, "stack.mrc", null));
+        InputFormatException s = assertThrows(InputFormatException.class, () -> MrcReader.read(stack, "stack.mrc", MrcReader.Options.IMAGE).image());
         assertTrue(s.getMessage().contains("3 sections"), s.getMessage());
 
         byte[] mode4 = MrcTestFiles.file(MrcTestFiles.header(4, 4, 1, 4, ByteOrder.LITTLE_ENDIAN, 1.0), new double[16], 0);
-        InputFormatException m = assertThrows(InputFormatException.class, () -> MrcReader.read2D(mode4, "cplx.mrc", null));
+        InputFormatException m = assertThrows(InputFormatException.class, () -> MrcReader.read(mode4, "cplx.mrc", MrcReader.Options.IMAGE).image());
         assertTrue(m.getMessage().contains("unsupported MRC mode 4"), m.getMessage());
 
         MrcHeader neg = MrcTestFiles.header(4, 4, 1, 2, ByteOrder.LITTLE_ENDIAN, 1.0);
         neg.setInt(Field.NX, -4);
         InputFormatException n = assertThrows(InputFormatException.class,
-                () -> MrcReader.read2D(MrcTestFiles.file(neg, new double[16], 0), "neg.mrc", null));
+                () -> MrcReader.read(MrcTestFiles.file(neg, new double[16], 0), "neg.mrc", MrcReader.Options.IMAGE).image());
         assertTrue(n.getMessage().contains("dimensions must be positive"), n.getMessage());
         MrcHeader zero = MrcTestFiles.header(4, 4, 1, 2, ByteOrder.LITTLE_ENDIAN, 1.0);
         zero.setInt(Field.NY, 0);
-        assertThrows(InputFormatException.class, () -> MrcReader.read2D(MrcTestFiles.file(zero, new double[16], 0), "zero.mrc", null));
+        assertThrows(InputFormatException.class, () -> MrcReader.read(MrcTestFiles.file(zero, new double[16], 0), "zero.mrc", MrcReader.Options.IMAGE).image());
     }
 
     @Test
     void realApoferritinFloat32() throws Exception {
         String f = MrcTestFiles.micrographs() + "/empiar10146_apoferritin/May08_03.13.02.bin_avg.mrc";
-        MrcHeader h = MrcReader.readHeader(f, conf);
+        MrcHeader h = MrcReader.read(f, conf, MrcReader.Options.HEADER).header();
         assertEquals(MrcHeader.Mode.FLOAT32, h.mode());
         assertEquals(1.5, h.pixelSizeX(), 1e-6);
-        Image2D img = MrcReader.read2D(f, conf);
+        Image2D img = MrcReader.read(f, conf, MrcReader.Options.IMAGE).image();
         assertEquals(1240, img.nx);
         assertEquals(1200, img.ny);
         assertEquals(1.5, img.smpdX, 1e-6);
@@ -198,16 +198,16 @@ class MrcReaderWriterTest {
     @Test
     void realRibosomeInt16() throws Exception {
         String f = MrcTestFiles.micrographs() + "/empiar10028_80S_ribosome/311_10028.mrc";
-        Image2D img = MrcReader.read2D(f, conf);
+        Image2D img = MrcReader.read(f, conf, MrcReader.Options.IMAGE).image();
         assertEquals(1024, img.nx);
         assertEquals(1024, img.ny);
         assertEquals(5.36, img.smpdX); // shortest decimal of the float cell / mx
-        assertEquals(MrcHeader.Mode.INT16, MrcReader.readHeader(f, conf).mode());
+        assertEquals(MrcHeader.Mode.INT16, MrcReader.read(f, conf, MrcReader.Options.HEADER).header().mode());
         double[] st = stats(img);
         assertEquals(27, st[0]);
         assertEquals(160, st[1]);
         assertEquals(94.6733, st[2], 1e-3);
-        Image2D over = MrcReader.read2D(f, conf, 1.34);
+        Image2D over = MrcReader.read(f, conf, MrcReader.Options.pixelSize(1.34)).image();
         assertEquals(1.34, over.smpdX);
         assertArrayEquals(img.data, over.data);
     }
@@ -215,7 +215,7 @@ class MrcReaderWriterTest {
     @Test
     void realUcsfNonStandardHeaderIsReadPermissively() throws Exception {
         String f = MrcTestFiles.micrographs() + "/micrograph_cleaner_test/Ucsf_stack_1142_DW.mrc";
-        MrcHeader h = MrcReader.readHeader(f, conf);
+        MrcHeader h = MrcReader.read(f, conf, MrcReader.Options.HEADER).header();
         // What the header really says: a placeholder cell of 1 Å/px, no version, ten empty labels, no statistics.
         assertEquals(959, h.nx());
         assertEquals(927, h.ny());
@@ -228,10 +228,10 @@ class MrcReaderWriterTest {
         assertEquals(0f, h.getFloat(Field.DMAX));
         assertEquals(1.0, h.pixelSizeX());
         assertEquals(1.0, h.pixelSizeY());
-        assertTrue(h.problems().contains("nversion is 0, not 20140"), h.problems().toString());
-        assertTrue(h.problems().contains("nlabl is 10 but label 1 is empty"));
-        assertTrue(h.problems().contains("density statistics dmin/dmax/dmean/rms not filled in"));
-        Image2D img = MrcReader.read2D(f, conf);
+        assertTrue(MrcValidator.problems(h).contains("nversion is 0, not 20140"), MrcValidator.problems(h).toString());
+        assertTrue(MrcValidator.problems(h).contains("nlabl is 10 but label 1 is empty"));
+        assertTrue(MrcValidator.problems(h).contains("density statistics dmin/dmax/dmean/rms not filled in"));
+        Image2D img = MrcReader.read(f, conf, MrcReader.Options.IMAGE).image();
         double[] st = stats(img);
         assertEquals(6768.2, st[0], 0.01);
         assertEquals(6822.0, st[1], 0.01);
@@ -244,9 +244,9 @@ class MrcReaderWriterTest {
         String f = dir.resolve("sub/big.mrc").toString();
         MrcWriter.write(big, f, conf);
         assertFalse(Files.exists(dir.resolve("sub/.big.mrc.crc")), "no CRC side file");
-        MrcReader.read2D(f, conf); // warm-up
+        MrcReader.read(f, conf, MrcReader.Options.IMAGE).image(); // warm-up
         long t0 = System.nanoTime();
-        Image2D back = MrcReader.read2D(f, conf);
+        Image2D back = MrcReader.read(f, conf, MrcReader.Options.IMAGE).image();
         double secs = (System.nanoTime() - t0) / 1e9;
         System.out.printf("MRC read 4096^2 float32: %.3f s%n", secs);
         assertArrayEquals(big.data, back.data);
@@ -273,19 +273,19 @@ class MrcReaderWriterTest {
         Files.write(cut, Arrays.copyOf(whole, 1024 + 10)); // header intact, pixels cut short
 
         int[] seen = new int[2];
-        Image2D img = MrcReader.read2D(ok.toString(), conf, 2.0, h -> {
+        Image2D img = MrcReader.read(ok.toString(), conf, MrcReader.Options.pixelSize(2.0).checkingHeader(h -> {
             seen[0] = h.nx();
             seen[1] = h.ny();
-        });
+        })).image();
         assertArrayEquals(new int[] {9, 4}, seen);
         assertEquals(2.0, img.smpdX);
 
         // the check's verdict wins over the truncation that reading the pixels would have found
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MrcReader.read2D(cut.toString(), conf, null, h -> {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MrcReader.read(cut.toString(), conf, MrcReader.Options.IMAGE.checkingHeader(h -> {
             throw new IllegalArgumentException("rejected " + h.nx() + " x " + h.ny());
-        }));
+        })).image());
         assertEquals("rejected 9 x 4", e.getMessage());
-        InputFormatException t = assertThrows(InputFormatException.class, () -> MrcReader.read2D(cut.toString(), conf, null, h -> { }));
+        InputFormatException t = assertThrows(InputFormatException.class, () -> MrcReader.read(cut.toString(), conf, MrcReader.Options.IMAGE.checkingHeader(h -> { })).image());
         assertTrue(t.getMessage().contains("truncated"), t.getMessage());
         assertTrue(t.getMessage().contains("cut.mrc"), t.getMessage());
     }

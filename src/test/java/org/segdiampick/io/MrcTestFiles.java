@@ -1,5 +1,6 @@
 package org.segdiampick.io;
 
+import org.segdiampick.testing.SharedData;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +12,8 @@ final class MrcTestFiles {
     private MrcTestFiles() {
     }
 
-    static String shared() {
-        return System.getProperty("segdiampick.shared");
-    }
-
     static String micrographs() {
-        return shared() + "/data/micrographs";
+        return SharedData.micrographs().toString();
     }
 
     /** Header with the given geometry and mode, stamped for {@code order}, cella = n·smpd. */

@@ -127,10 +127,6 @@ class StarFileTest {
         assertEquals(2, l.size());
         assertEquals("2047.250000", l.value(1, "_rlnCoordinateY"));
 
-        ByteArrayOutputStream oi = new ByteArrayOutputStream();
-        CoordinateStar.writeInts(List.of(new int[] {10, -3}), oi);
-        assertEquals("-3", parse(oi.toString(StandardCharsets.US_ASCII)).block("").loops().get(0).value(0, 1));
-
         ByteArrayOutputStream ix = new ByteArrayOutputStream();
         CoordinateStar.writeIndex(List.of(new CoordinateStar.IndexEntry("/d/a.mrc", "/o/a.star"),
                 new CoordinateStar.IndexEntry("/d/b c.mrc", "/o/b c.star")), ix);

@@ -26,7 +26,7 @@ class StorageHdfsTest {
             MrcWriter.write(img, root + "/mics/b.mrc", conf);
             MrcWriter.write(img, root + "/mics/a.mrc", conf);
             assertEquals(List.of(root + "/mics/a.mrc", root + "/mics/b.mrc"), Storage.glob(root + "/mics/*.mrc", conf));
-            assertEquals(img, MrcReader.read2D(root + "/mics/a.mrc", conf));
+            assertEquals(img, MrcReader.read(root + "/mics/a.mrc", conf, MrcReader.Options.IMAGE).image());
             List<MicRecord> recs = Importer.importMics(root + "/mics", null, conf);
             assertEquals(root + "/mics/a.mrc", recs.get(0).intg());
             assertEquals(2.0, recs.get(0).smpd());

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.segdiampick.image.Image2D;
 import org.segdiampick.io.MicRecord;
+import org.segdiampick.io.MrcHeader;
 import org.segdiampick.io.MrcWriter;
 import org.segdiampick.io.ProjectStore;
 import org.segdiampick.pick.Contrast;
@@ -64,7 +65,7 @@ class FailureMatrixTest {
         List<Path> apo = JobFixtures.apoferritin();
         good = List.of(apo.get(0).toString(), apo.get(1).toString());
         byte[] mic = Files.readAllBytes(apo.get(2));
-        int data = 1024 + ByteBuffer.wrap(mic).order(ByteOrder.LITTLE_ENDIAN).getInt(92); // + nsymbt
+        int data = MrcHeader.SIZE + header(mic).nsymbt();
         assertEquals(NX * NY * 4, mic.length - data, "float32 apoferritin micrograph expected");
 
         BAD.put("missing", tmp.resolve("missing.mrc").toString());
@@ -72,8 +73,8 @@ class FailureMatrixTest {
         BAD.put("truncated", write("truncated.mrc", Arrays.copyOf(mic, data + NX * 4 * 100)));
         // Garbage where the header should be: a PNG image with an .mrc name.
         BAD.put("corrupt", write("corrupt.mrc", Files.readAllBytes(JobFixtures.RIBOSOME.resolve("311_10028.png"))));
-        BAD.put("mode4", write("complex.mrc", concat(patchInt(mic, 12, 4), Arrays.copyOfRange(mic, data, mic.length))));
-        BAD.put("stack", write("stack.mrc", concat(patchInt(mic, 8, 3), Arrays.copyOfRange(mic, data, mic.length),
+        BAD.put("mode4", write("complex.mrc", concat(patchInt(mic, MrcHeader.Field.MODE, 4), Arrays.copyOfRange(mic, data, mic.length))));
+        BAD.put("stack", write("stack.mrc", concat(patchInt(mic, MrcHeader.Field.NZ, 3), Arrays.copyOfRange(mic, data, mic.length),
                 Arrays.copyOfRange(mic, data, mic.length))));
         BAD.put("nan", write("nan.mrc", patchFloat(mic, data + 4 * (600 * NX + 620), Float.NaN)));
         BAD.put("inf", write("inf.mrc", patchFloat(mic, data + 4 * (17 * NX + 3), Float.POSITIVE_INFINITY)));
@@ -134,10 +135,13 @@ class FailureMatrixTest {
         return p.toString();
     }
 
-    private static byte[] patchInt(byte[] mic, int offset, int value) {
-        byte[] h = Arrays.copyOf(mic, 1024);
-        ByteBuffer.wrap(h).order(ByteOrder.LITTLE_ENDIAN).putInt(offset, value);
-        return h;
+    private static MrcHeader header(byte[] mic) {
+        return new MrcHeader(Arrays.copyOf(mic, MrcHeader.SIZE), ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** The micrograph's header alone, with one field changed. */
+    private static byte[] patchInt(byte[] mic, MrcHeader.Field field, int value) {
+        return header(mic).setInt(field, value).toBytes();
     }
 
     private static byte[] patchFloat(byte[] mic, int offset, float value) {
@@ -261,7 +265,7 @@ class FailureMatrixTest {
         byte[] ribosome = Files.readAllBytes(JobFixtures.RIBOSOME.resolve("312_10028.mrc"));
         PickStage stage = new PickStage(new PickSettings(Contrast.parse("black"), 500, new OutputLayout(tmp.resolve("direct").toString()), false, false));
         Map<String, String> expected = new LinkedHashMap<>();
-        expected.put(write("h-stack.mrc", patchInt(mic, 8, 3)), "3 sections");
+        expected.put(write("h-stack.mrc", patchInt(mic, MrcHeader.Field.NZ, 3)), "3 sections");
         expected.put(write("h-smpd.mrc", Arrays.copyOf(ribosome, 1024)), "pixel size");
         expected.put(write("h-ok.mrc", Arrays.copyOf(mic, 1024)), "truncated MRC file");
         int i = 0;

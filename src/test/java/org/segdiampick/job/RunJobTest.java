@@ -1,5 +1,7 @@
 package org.segdiampick.job;
 
+import org.segdiampick.Parameters;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -80,7 +82,7 @@ class RunJobTest {
             assertEquals(ref.out.resolve("thumbs/" + name + "_den.jpg").toString(), r.getString("thumb_den"));
 
             // Box file: parses, one line per kept particle, the decided box size, centres inside the micrograph.
-            MrcHeader h = MrcReader.readHeader(r.intg(), CONF);
+            MrcHeader h = MrcReader.read(r.intg(), CONF, MrcReader.Options.HEADER).header();
             List<BoxFile.BoxLine> lines = BoxFile.read(new StringReader(text(snap, "boxes/" + name + ".box")), name);
             assertEquals(n, lines.size());
             for (BoxFile.BoxLine b : lines) {
@@ -89,7 +91,7 @@ class RunJobTest {
                 assertTrue(b.centreX() >= 0 && b.centreX() < h.nx() && b.centreY() >= 0 && b.centreY() < h.ny(),
                         "box centre outside " + name + ": " + b);
                 // The gate compares the corrected diameter with the accepted bounds (B-12).
-                double corrected = b.diameter() + Estimate.EROSION_CORRECTION;
+                double corrected = b.diameter() + Parameters.EROSION_CORRECTION;
                 assertTrue(corrected >= summary.get("diam_min").asDouble() - 0.06
                         && corrected <= summary.get("diam_max").asDouble() + 0.06, "diameter outside the gate: " + b);
             }

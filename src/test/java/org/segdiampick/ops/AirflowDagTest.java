@@ -22,7 +22,7 @@ class AirflowDagTest {
     static final String STUB_DIR = Path.of("src/test/resources/ops").toAbsolutePath().toString();
 
     @Test
-    void compiles() throws Exception {
+    void dagFileIsValidPython() throws Exception {
         Proc p = Proc.run(List.of("python3", "-m", "py_compile", DAG.toString()), Map.of("PYTHONPYCACHEPREFIX", tmp.toString()), 60);
         assertEquals(0, p.exit(), p.output());
     }

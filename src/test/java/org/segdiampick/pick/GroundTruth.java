@@ -1,5 +1,6 @@
 package org.segdiampick.pick;
 
+import org.segdiampick.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,12 +36,8 @@ public final class GroundTruth {
     private GroundTruth() {
     }
 
-    public static Path shared() {
-        return Path.of(System.getProperty("segdiampick.shared", "../shared"));
-    }
-
     public static Path micrographs() {
-        return shared().resolve("data/micrographs");
+        return SharedData.micrographs();
     }
 
     /** Every data set in shared/data/micrographs with reference coordinates, plus SIMPLE's synthetic batch. */

@@ -34,7 +34,7 @@ class GroundTruthTest {
         GroundTruth.Score total = new GroundTruth.Score(0, 0, 0);
         for (int i = 0; i < apo.micrographs().size(); i++) {
             String mic = apo.micrographs().get(i);
-            Image2D img = MrcReader.read2D(GroundTruth.micrographs().resolve(mic).toString(), new Configuration(), apo.smpd());
+            Image2D img = MrcReader.read(GroundTruth.micrographs().resolve(mic).toString(), new Configuration(), MrcReader.Options.pixelSize(apo.smpd())).image();
             PickResult r = picker.pick(img, apo.smpd(), mic.substring(mic.lastIndexOf('/') + 1));
             total = total.plus(GroundTruth.score(GroundTruth.read(apo.truthFiles().get(i), mic, null), r.picks(),
                     0.35 * apo.particleDiameterPx()));

@@ -27,7 +27,7 @@ class PickerThreadSafetyTest {
         Path dir = Path.of("examples/apoferritin");
         List<String> names = List.of("May08_03.13.02.bin_avg.mrc", "May08_05.24.39.bin_avg.mrc", "May08_07.10.35.bin_avg.mrc");
         List<Image2D> mics = new ArrayList<>();
-        for (String n : names) mics.add(MrcReader.read2D(dir.resolve(n).toString(), new Configuration(), 1.5));
+        for (String n : names) mics.add(MrcReader.read(dir.resolve(n).toString(), new Configuration(), MrcReader.Options.pixelSize(1.5)).image());
         SegmentationPicker picker = new SegmentationPicker(Contrast.BLACK, 500);
 
         List<PickResult> sequential = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.segdiampick.pick;
 
+import org.segdiampick.Parameters;
+
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.segdiampick.image.Image2D;
@@ -51,7 +53,7 @@ class SegmentationPickerTest {
                 found++;
                 // end to end (low-pass blur, 17 % threshold, erosions, max-distance measure) the size is only
                 // approximately kept; the exact measure of a disc is ConnectedComponentsTest's business
-                double corrected = best.diameter() + SegmentationPicker.EROSION_CORRECTION;
+                double corrected = best.diameter() + Parameters.EROSION_CORRECTION;
                 assertEquals(diamA, corrected, 0.25 * diamA, "disc at " + c[0] + "," + c[1]);
             }
         }
@@ -104,12 +106,12 @@ class SegmentationPickerTest {
             assertEquals(g.ny(), r.binary().ny);
             for (Pick p : r.picks()) {
                 assertTrue(p.x() >= 0 && p.x() < img.nx && p.y() >= 0 && p.y() < img.ny, mic + ": centre inside " + p);
-                assertTrue(p.diameter() >= SegmentationPicker.MIN_DIAMETER && p.diameter() + 8 <= 500, mic + ": gate " + p);
+                assertTrue(p.diameter() >= Parameters.MIN_DIAMETER && p.diameter() + 8 <= 500, mic + ": gate " + p);
             }
         }
     }
 
     static Image2D read(String rel, double smpd) throws Exception {
-        return MrcReader.read2D(GroundTruth.micrographs().resolve(rel).toString(), new Configuration(), smpd);
+        return MrcReader.read(GroundTruth.micrographs().resolve(rel).toString(), new Configuration(), MrcReader.Options.pixelSize(smpd)).image();
     }
 }

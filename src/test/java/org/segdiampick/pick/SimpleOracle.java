@@ -1,5 +1,6 @@
 package org.segdiampick.pick;
 
+import org.segdiampick.testing.SharedData;
 import org.apache.hadoop.conf.Configuration;
 import org.segdiampick.estimate.DiameterStats;
 import org.segdiampick.image.Image2D;
@@ -39,7 +40,7 @@ public final class SimpleOracle {
     }
 
     public static Path oracle() {
-        return GroundTruth.shared().resolve("data/oracle-simple-14f07d941");
+        return SharedData.oracle();
     }
 
     public static List<Micrograph> micrographs() throws IOException {
@@ -50,7 +51,7 @@ public final class SimpleOracle {
                 if (line.startsWith("#") || line.isBlank()) continue;
                 String[] f = line.split("\t");
                 String name = f[0];
-                Path mrc = GroundTruth.shared().getParent().resolve(f[2]);
+                Path mrc = SharedData.root().getParent().resolve(f[2]);
                 String base = name.substring(0, name.lastIndexOf('.'));
                 double[] d = Files.readAllLines(oracle().resolve(batch + "/pick1/" + base + "_pick1_diams_raw.txt")).stream()
                         .map(String::trim).filter(s -> !s.isEmpty()).mapToDouble(Double::parseDouble).toArray();
@@ -68,7 +69,7 @@ public final class SimpleOracle {
     }
 
     public static Comparison compare(Micrograph m, SegmentationPicker picker) throws IOException {
-        Image2D img = MrcReader.read2D(m.mrc().toString(), new Configuration(), m.smpd());
+        Image2D img = MrcReader.read(m.mrc().toString(), new Configuration(), MrcReader.Options.pixelSize(m.smpd())).image();
         PickResult r = picker.pick(img, m.smpd(), m.name());
         double[] d = r.diameters();
         return new Comparison(m, d.length, d.length == 0 ? Double.NaN : DiameterStats.median(d), identical(d, m.simpleDiameters()));

@@ -67,7 +67,7 @@ public final class SimpleQuirks implements SegmentationPicker.Kernels {
 
     @Override
     public double[] diameters(ConnectedComponents cc, ShrinkGeometry geo) {
-        return has('D') ? cc.diameters(geo.smpdX(), geo.smpdX()) : cc.diameters(geo.smpdX(), geo.smpdY());
+        return cc.regions(geo.smpdX(), has('D') ? geo.smpdX() : geo.smpdY()).diameters();
     }
 
     /** §4.4 step 4 crop by signed index (only F(h, −n2/2) and F(n1/2, k) kept), then the row–column c2r of §4.5. */
