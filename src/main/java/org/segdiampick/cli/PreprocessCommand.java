@@ -41,7 +41,7 @@ public class PreprocessCommand implements Callable<Integer> {
         Main.checkFraction(pick.maxFailedFraction);
         SparkSession session = SparkSessions.create("segdiampick preprocess", spark.master, spark.conf);
         RunOptions o = new RunOptions(project, out, pick.micTo, Clustering.KMEANS, contrast, pick.moldiamMax,
-                pick.failFast, pick.maxFailedFraction, null);
+                pick.failFast, pick.maxFailedFraction, null, true);
         var s = PreprocessJob.run(session, o);
         spec.commandLine().getOut().println("preprocessed " + s.get("micrographs").get("selected").asInt() + " micrographs, "
                 + s.get("micrographs").get("particles").asLong() + " particles -> " + out);

@@ -59,6 +59,11 @@ public class RunCommand implements Callable<Integer> {
             description = "Apply a previous batch's bounds, box size and mask diameter instead of estimating.")
     String decision;
 
+    @Option(names = "--keep-intermediates",
+            description = "Also keep pass 1's density, topology and binary images as OUT/work/<mic>_{den,topo,bin}.mrc "
+                    + "(about three float32 images of a quarter of the micrograph's area each; stage 6 does not need them).")
+    boolean keepIntermediates;
+
     @Spec
     CommandSpec spec;
 
@@ -81,7 +86,7 @@ public class RunCommand implements Callable<Integer> {
             ProjectStore.write(project, recs, session.sparkContext().hadoopConfiguration());
         }
         RunOptions o = new RunOptions(project, out, pick.micTo, c, contrast, pick.moldiamMax, pick.failFast,
-                pick.maxFailedFraction, decision);
+                pick.maxFailedFraction, decision, keepIntermediates);
         var summary = SegDiamPickJob.run(session, o);
         spec.commandLine().getOut().println("box_in_pix " + summary.get("box_in_pix").asInt() + "  mskdiam " + summary.get("mskdiam").asDouble()
                 + " Å  particles " + summary.get("micrographs").get("particles").asLong() + "  -> " + out);

@@ -35,7 +35,7 @@ public final class PreprocessJob {
         sel.warnings.forEach(w -> LOG.warn(w));
         Storage.delete(layout.success(), conf);
         Broadcast<HadoopConf> bconf = HadoopConf.broadcast(spark);
-        PickSettings ps = new PickSettings(o.contrast(), o.moldiamMax(), layout, true, o.failFast());
+        PickSettings ps = new PickSettings(o.contrast(), o.moldiamMax(), layout, PickSettings.Pass1Writes.PREPROCESS, o.failFast());
         List<Pass1Outcome> p1 = SparkStages.pass1(spark, sel.tasks, ps, bconf, "preprocessed");
         long failed = p1.stream().filter(Pass1Outcome::failed).count();
         SegDiamPickJob.checkFailures((int) failed, sel.tasks.size(), o.maxFailedFraction());

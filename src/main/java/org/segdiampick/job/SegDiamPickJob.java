@@ -81,7 +81,8 @@ public final class SegDiamPickJob {
         LOG.info("segdiampick run: {} micrographs, smpd {} Å, clustering {}", sel.tasks.size(), sel.smpd, o.clustering().id());
 
         // Stage 1
-        PickSettings ps = new PickSettings(o.contrast(), o.moldiamMax(), layout, false, o.failFast());
+        PickSettings ps = new PickSettings(o.contrast(), o.moldiamMax(), layout, o.keepIntermediates()
+                ? PickSettings.Pass1Writes.THUMBNAIL_AND_INTERMEDIATES : PickSettings.Pass1Writes.THUMBNAIL, o.failFast());
         List<Pass1Outcome> p1 = SparkStages.pass1(spark, sel.tasks, ps, bconf, "picked");
         seconds.put("pick", lap(t));
         stageDone("pick");

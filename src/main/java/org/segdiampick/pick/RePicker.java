@@ -34,10 +34,15 @@ public final class RePicker {
         double[] diam = cc.diameters(geo.smpdX(), geo.smpdY());
         List<Pick> picks = new ArrayList<>();
         for (int label = 1; label <= cc.count(); label++) {
-            double corrected = diam[label] + SegmentationPicker.EROSION_CORRECTION;
-            if (corrected < diamMin - GATE_TOLERANCE || corrected > diamMax + GATE_TOLERANCE) continue;
+            if (!inGate(diam[label], diamMin, diamMax)) continue;
             picks.add(new Pick(diam[label], geo.rawX(cc.centroidX(label)), geo.rawY(cc.centroidY(label))));
         }
         return picks;
+    }
+
+    /** The gate of pass 2: the corrected diameter {@code d + 8} lies in {@code [diamMin, diamMax]} (with the tolerance). */
+    public static boolean inGate(double pickTimeDiameter, double diamMin, double diamMax) {
+        double corrected = pickTimeDiameter + SegmentationPicker.EROSION_CORRECTION;
+        return corrected >= diamMin - GATE_TOLERANCE && corrected <= diamMax + GATE_TOLERANCE;
     }
 }

@@ -135,9 +135,8 @@ class RunJobTest {
 
         String html = text(snap, "report.html");
         assertTrue(html.contains("<html") && html.contains(Integer.toString(box)), "report.html");
-        // The intermediate images of pass 1 are kept under work/ (stage 6 re-reads the binary image).
-        for (String name : names)
-            for (String kind : List.of("den", "topo", "bin")) assertTrue(snap.containsKey("work/" + name + "_" + kind + ".mrc"));
+        // No intermediate images without --keep-intermediates: stage 6 works from what pass 1 measured.
+        assertTrue(snap.keySet().stream().noneMatch(k -> k.startsWith("work/") || k.endsWith(".mrc")), snap.keySet().toString());
     }
 
     @Test
@@ -172,7 +171,28 @@ class RunJobTest {
         assertEquals(3, s.get("micrographs").get("imported").asInt());
         assertEquals(0, s.get("micrographs").get("picked").asInt());
         assertEquals(refSummary.get("box_in_pix").asInt(), s.get("box_in_pix").asInt());
-        assertSameFiles(JobFixtures.under(ref.snapshot, "boxes/"), JobFixtures.under(JobFixtures.snapshot(out.toString(), CONF), "boxes/"));
+        Map<String, byte[]> imported = JobFixtures.snapshot(out.toString(), CONF);
+        for (String folder : List.of("boxes/", "coords/", "thumbs/"))
+            assertSameFiles(JobFixtures.under(ref.snapshot, folder), JobFixtures.under(imported, folder));
+
+        // A direct run with --keep-intermediates: the same outputs as the default run, and under work/ exactly
+        // the images preprocess wrote (the binary one as MRC mode 0).
+        Path project3 = tmp.resolve("p3.jsonl"), keep = tmp.resolve("keep");
+        Files.write(project3, ref.importedProject);
+        JobFixtures.Cli kr = JobFixtures.cli("run", "--project", project3.toString(), "--out", keep.toString(), "--keep-intermediates");
+        assertEquals(0, kr.code(), kr.toString());
+        Map<String, byte[]> kept = JobFixtures.snapshot(keep.toString(), CONF);
+        for (String folder : List.of("boxes/", "coords/", "thumbs/"))
+            assertSameFiles(JobFixtures.under(ref.snapshot, folder), JobFixtures.under(kept, folder));
+        assertEquals(new String(Files.readAllBytes(ref.project)).replace(ref.out.toString(), keep.toString()),
+                new String(Files.readAllBytes(project3)));
+        Map<String, byte[]> work = JobFixtures.under(kept, "work/");
+        assertEquals(9, work.size(), work.keySet().toString());
+        Map<String, byte[]> pre1 = JobFixtures.snapshot(pre.toString(), CONF);
+        for (Map.Entry<String, byte[]> e : work.entrySet())
+            assertArrayEquals(pre1.get(e.getKey().substring("work/".length())), e.getValue(), e.getKey());
+        for (String b : work.keySet())
+            if (b.endsWith("_bin.mrc")) assertEquals(MrcHeader.Mode.INT8, MrcReader.readHeader(keep.resolve(b).toString(), CONF).mode());
         for (MicRecord rec : ProjectStore.read(project.toString(), CONF))
             for (String k : SegDiamPickJob.PRE_PICK_KEYS) assertFalse(rec.has(k), "imported entry " + k + " not deleted: " + rec);
         // Nothing was picked again: no pass-1 images under OUT/work.
@@ -199,7 +219,7 @@ class RunJobTest {
         assertEquals(0, again.code(), again.toString());
         Map<String, byte[]> second = JobFixtures.snapshot(ref.out.toString(), CONF);
         assertArrayEquals(project1, Files.readAllBytes(ref.project), "project.jsonl differs on a rerun");
-        for (String folder : List.of("boxes/", "coords/", "thumbs/", "work/", "coords.star", "_SUCCESS"))
+        for (String folder : List.of("boxes/", "coords/", "thumbs/", "coords.star", "_SUCCESS"))
             assertSameFiles(JobFixtures.under(ref.snapshot, folder), JobFixtures.under(second, folder));
         ObjectNode s1 = (ObjectNode) JSON.readTree(ref.snapshot.get("summary.json"));
         ObjectNode s2 = (ObjectNode) JSON.readTree(second.get("summary.json"));
