@@ -61,6 +61,10 @@ public record OutputLayout(String out) implements Serializable {
         return resolve("coords.star");
     }
 
+    public String micrographTable() {
+        return resolve("micrographs.tsv");
+    }
+
     public String summary() {
         return resolve("summary.json");
     }

@@ -30,13 +30,6 @@ import java.util.List;
  */
 public final class RepickStage implements Serializable {
 
-    /**
-     * Test-only seam, null in production: called on the executor with the micrograph's name right after its box
-     * file is written. A test throws a non-fatal {@link Error} from it (not caught below, as a lost executor
-     * would not be) to make Spark retry the task, or cancels the job to kill a run midway through stage 6.
-     */
-    static volatile java.util.function.Consumer<String> afterBoxWritten;
-
     private final Decision decision;
     private final OutputLayout layout;
 
@@ -59,8 +52,6 @@ public final class RepickStage implements Serializable {
                 try (OutputStream os = Storage.create(coordPath, conf)) {
                     CoordinateStar.write(picks.stream().map(p -> new double[]{p.x(), p.y()}).toList(), os);
                 }
-                java.util.function.Consumer<String> hook = afterBoxWritten;
-                if (hook != null) hook.accept(task.name());
                 box = boxPath;
                 coords = coordPath;
             } else {

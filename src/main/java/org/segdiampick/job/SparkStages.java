@@ -5,10 +5,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
-import org.segdiampick.cli.ExitCodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.Tuple2;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,18 +56,22 @@ final class SparkStages {
         }
     }
 
-    static List<Pass2Outcome> pass2(SparkSession spark, List<Tuple2<MicTask, Pass1Outcome>> work, RepickStage stage,
+    /** One micrograph of stage 6: its task and what stage 1 found. */
+    record Work(MicTask task, Pass1Outcome pick) implements java.io.Serializable {
+    }
+
+    static List<Pass2Outcome> pass2(SparkSession spark, List<Work> work, RepickStage stage,
                                     Broadcast<HadoopConf> conf) {
         if (work.isEmpty()) return List.of();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         LongAccumulator done = spark.sparkContext().longAccumulator("micrographs re-picked");
         try (Progress ignored = new Progress(done, work.size(), "re-picked")) {
             List<Pass2Outcome> out = new ArrayList<>(jsc.parallelize(work, partitions(work.size()))
-                    .mapPartitions((Iterator<Tuple2<MicTask, Pass1Outcome>> it) -> {
+                    .mapPartitions((Iterator<Work> it) -> {
                         List<Pass2Outcome> res = new ArrayList<>();
                         while (it.hasNext()) {
-                            Tuple2<MicTask, Pass1Outcome> t = it.next();
-                            res.add(stage.process(t._1(), t._2(), conf.value().get()));
+                            Work t = it.next();
+                            res.add(stage.process(t.task(), t.pick(), conf.value().get()));
                             done.add(1);
                         }
                         return res.iterator();
@@ -87,12 +89,12 @@ final class SparkStages {
     static RuntimeException failFastOrRethrow(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause())
             if (t instanceof MicrographFailedException m)
-                return new RunFailedException(ExitCodes.TOO_MANY_FAILED, m.getMessage(), e);
+                return new RunFailedException(RunFailedException.Reason.TOO_MANY_FAILED, m.getMessage(), e);
         String msg = e.getMessage();
         String marker = MicrographFailedException.class.getName() + ": ";
         int i = msg == null ? -1 : msg.indexOf(marker);
         if (i >= 0)
-            return new RunFailedException(ExitCodes.TOO_MANY_FAILED, msg.substring(i + marker.length()).lines().findFirst().orElse(""), e);
+            return new RunFailedException(RunFailedException.Reason.TOO_MANY_FAILED, msg.substring(i + marker.length()).lines().findFirst().orElse(""), e);
         return e instanceof RuntimeException r ? r : new IllegalStateException("Spark job failed: " + msg, e);
     }
 
@@ -100,7 +102,10 @@ final class SparkStages {
         return Math.max(1, Math.min(n, MAX_PARTITIONS));
     }
 
-    /** Logs "picked 120/800 micrographs" while a stage runs (accumulators reach the driver as tasks finish). */
+    /**
+     * Logs "picked 120/800 micrographs (15 %), 2.4/s, ETA 4m50s" every 5 s while a stage runs (accumulators reach
+     * the driver as tasks finish). The rate is the stage's average so far, which the first (JIT-cold) tasks bias low.
+     */
     private static final class Progress implements AutoCloseable {
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "segdiampick-progress");
@@ -110,6 +115,7 @@ final class SparkStages {
         private final LongAccumulator done;
         private final int total;
         private final String verb;
+        private final long start = System.nanoTime();
         private long last = -1;
 
         Progress(LongAccumulator done, int total, String verb) {
@@ -121,7 +127,7 @@ final class SparkStages {
 
         private synchronized void log() {
             long v = done.value();
-            if (v != last) LOG.info("{} {}/{} micrographs", verb, v, total);
+            if (v != last) LOG.info(line(verb, v, total, (System.nanoTime() - start) / 1e9));
             last = v;
         }
 
@@ -130,5 +136,25 @@ final class SparkStages {
             timer.shutdownNow();
             log();
         }
+    }
+
+    /** The progress line for {@code done} of {@code total} after {@code seconds}. */
+    static String line(String verb, long done, int total, double seconds) {
+        StringBuilder s = new StringBuilder().append(verb).append(' ').append(done).append('/').append(total)
+                .append(" micrographs (").append(total == 0 ? 100 : done * 100 / total).append(" %)");
+        if (done > 0 && seconds > 0) {
+            double rate = done / seconds;
+            s.append(String.format(java.util.Locale.ROOT, ", %.2f/s", rate));
+            if (done < total) s.append(", ETA ").append(duration((total - done) / rate));
+            else s.append(", in ").append(duration(seconds));
+        }
+        return s.toString();
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 60) return s + "s";
+        if (s < 3600) return (s / 60) + "m" + String.format(java.util.Locale.ROOT, "%02d", s % 60) + "s";
+        return (s / 3600) + "h" + String.format(java.util.Locale.ROOT, "%02d", (s % 3600) / 60) + "m";
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.segdiampick.cli.ExitCodes;
@@ -30,8 +31,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * A run killed midway leaves the project as it was and no {@code _SUCCESS}; rerunning without the fault gives
  * exactly the outputs of an uninterrupted run ({@link ReferenceRun}). Spark task retries rewrite, never append.
- * Faults come from the package-private test seams {@link SegDiamPickJob#afterStage} and
- * {@link RepickStage#afterBoxWritten}.
+ * Faults are injected by the test file system {@link InstrumentedLocalFileSystem} (no hook in production code):
+ * stage 6 creates a micrograph's coordinate file right after its box file, and the driver writes the project
+ * after every other output.
  */
 class InterruptedRunTest {
     private static final Configuration CONF = new Configuration();
@@ -40,10 +42,19 @@ class InterruptedRunTest {
     @TempDir
     Path tmp;
 
+    @BeforeEach
+    void installFaultInjection() {
+        InstrumentedLocalFileSystem.installInPlace(SharedSpark.spark().sparkContext().hadoopConfiguration());
+    }
+
     @AfterEach
-    void clearHooks() {
-        SegDiamPickJob.afterStage = null;
-        RepickStage.afterBoxWritten = null;
+    void removeFaultInjection() {
+        InstrumentedLocalFileSystem.uninstall(SharedSpark.spark().sparkContext().hadoopConfiguration());
+    }
+
+    /** A RELION coordinate file under OUT/coords/ (not coords.star, which the driver writes). */
+    static boolean isCoordinateFile(String path) {
+        return path.contains("/coords/") && path.endsWith(".star");
     }
 
     @Test
@@ -54,8 +65,8 @@ class InterruptedRunTest {
 
         // 1. Killed in the middle of stage 6: the whole Spark job is cancelled right after the first box file is written.
         AtomicBoolean fired = new AtomicBoolean();
-        RepickStage.afterBoxWritten = name -> {
-            if (fired.compareAndSet(false, true)) {
+        InstrumentedLocalFileSystem.onCreate = path -> {
+            if (isCoordinateFile(path) && fired.compareAndSet(false, true)) {
                 SharedSpark.spark().sparkContext().cancelAllJobs();
                 try {
                     Thread.sleep(500); // let the scheduler see the cancellation before this task completes
@@ -65,7 +76,7 @@ class InterruptedRunTest {
             }
         };
         JobFixtures.Cli killed = run(project, out);
-        RepickStage.afterBoxWritten = null;
+        InstrumentedLocalFileSystem.onCreate = null;
         assertTrue(fired.get(), "stage 6 never wrote a box file");
         assertEquals(ExitCodes.INTERNAL, killed.code(), killed.toString());
         assertTrue(killed.err().contains("cancel"), killed.err());
@@ -76,11 +87,13 @@ class InterruptedRunTest {
         assertFalse(JobFixtures.under(JobFixtures.snapshot(out.toString(), CONF), "boxes/").isEmpty(), "killed before any box file");
 
         // 2. Killed at the last moment: every output written, the project and _SUCCESS not yet.
-        SegDiamPickJob.afterStage = stage -> {
-            if (stage.equals("outputs")) throw new IllegalStateException("injected kill after the outputs");
+        String projectName = project.getFileName().toString();
+        InstrumentedLocalFileSystem.onCreate = path -> {
+            if (path.contains(projectName)) throw new IllegalStateException("injected kill after the outputs");
         };
         JobFixtures.Cli late = run(project, out);
-        SegDiamPickJob.afterStage = null;
+        InstrumentedLocalFileSystem.onCreate = null;
+        assertTrue(Files.exists(out.resolve("summary.json")) && Files.exists(out.resolve("report.html")), "outputs before the project");
         assertEquals(ExitCodes.INTERNAL, late.code(), late.toString());
         assertTrue(late.err().contains("injected kill"), late.err());
         assertArrayEquals(ref.importedProject, Files.readAllBytes(project), "killed run changed the project");
@@ -147,7 +160,7 @@ class InterruptedRunTest {
 
     private static Map<String, byte[]> relocate(Map<String, byte[]> snap, Path from, Path to) {
         Map<String, byte[]> out = new TreeMap<>();
-        snap.forEach((k, v) -> out.put(k, k.endsWith(".star") || k.endsWith(".json") || k.endsWith(".html") || k.endsWith(".jsonl")
+        snap.forEach((k, v) -> out.put(k, k.endsWith(".star") || k.endsWith(".tsv") || k.endsWith(".json") || k.endsWith(".html") || k.endsWith(".jsonl")
                 ? new String(v, StandardCharsets.UTF_8).replace(from.toString(), to.toString()).getBytes(StandardCharsets.UTF_8) : v));
         return out;
     }

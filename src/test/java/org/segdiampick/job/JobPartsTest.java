@@ -62,7 +62,8 @@ class JobPartsTest {
         MicrographFailedException cause = new MicrographFailedException("/m/a.mrc", "/m/a.mrc: file not found", null);
         RuntimeException local = SparkStages.failFastOrRethrow(new Exception("Job aborted", cause));
         RunFailedException r = assertInstanceOf(RunFailedException.class, local);
-        assertEquals(ExitCodes.TOO_MANY_FAILED, r.exitCode());
+        assertEquals(RunFailedException.Reason.TOO_MANY_FAILED, r.reason());
+        assertEquals(ExitCodes.TOO_MANY_FAILED, ExitCodes.of(r));
         assertTrue(r.getMessage().startsWith("/m/a.mrc: failed (--fail-fast)"), r.getMessage());
         // On a cluster the task's exception may arrive only as text in the SparkException message.
         RuntimeException remote = SparkStages.failFastOrRethrow(new Exception("Job aborted due to stage failure: Task 0 failed: "
@@ -92,10 +93,26 @@ class JobPartsTest {
 
     @Test
     void failedFractionRule() {
-        SegDiamPickJob.checkFailures(1, 10, 0.1);
-        SegDiamPickJob.checkFailures(0, 10, 0.0);
-        RunFailedException e = assertThrows(RunFailedException.class, () -> SegDiamPickJob.checkFailures(2, 10, 0.1));
-        assertEquals(ExitCodes.TOO_MANY_FAILED, e.exitCode());
-        assertThrows(RunFailedException.class, () -> SegDiamPickJob.checkFailures(1, 10, 0.0));
+        new FailurePolicy(0.1, false).check(1, 10);
+        new FailurePolicy(0.0, false).check(0, 10);
+        RunFailedException e = assertThrows(RunFailedException.class, () -> new FailurePolicy(0.1, false).check(2, 10));
+        assertEquals(ExitCodes.TOO_MANY_FAILED, ExitCodes.of(e));
+        assertThrows(RunFailedException.class, () -> new FailurePolicy(0.0, false).check(1, 10));
+    }
+
+    @Test
+    void progressLineShowsRateAndEta() {
+        assertEquals("picked 0/800 micrographs (0 %)", SparkStages.line("picked", 0, 800, 3));
+        assertEquals("picked 200/800 micrographs (25 %), 2.00/s, ETA 5m00s", SparkStages.line("picked", 200, 800, 100));
+        assertEquals("picked 800/800 micrographs (100 %), 8.00/s, in 1m40s", SparkStages.line("picked", 800, 800, 100));
+        assertEquals("2h01m", SparkStages.duration(7260));
+    }
+
+    @Test
+    void gallerySampleIsSpreadEvenlyAndDeterministic() {
+        List<Integer> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) all.add(i);
+        assertEquals(List.of(0, 12, 25, 37, 50, 62, 75, 87), ReportPage.sample(all, 8));
+        assertEquals(List.of(0, 1, 2), ReportPage.sample(List.of(0, 1, 2), 8));
     }
 }

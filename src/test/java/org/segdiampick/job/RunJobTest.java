@@ -70,7 +70,7 @@ class RunJobTest {
         for (MicRecord r : project) {
             String name = OutputLayout.baseName(r.intg());
             names.add(name);
-            for (String k : SegDiamPickJob.PRE_PICK_KEYS) assertFalse(r.has(k), k + " left in " + r);
+            for (String k : ProjectUpdate.PRE_PICK_KEYS) assertFalse(r.has(k), k + " left in " + r);
             assertEquals(1, r.state());
             assertNull(r.getString("error"));
             int n = r.getInt("nptcls");
@@ -135,6 +135,19 @@ class RunJobTest {
 
         String html = text(snap, "report.html");
         assertTrue(html.contains("<html") && html.contains(Integer.toString(box)), "report.html");
+        assertTrue(html.contains("<a href=\"micrographs.tsv\">"), "the report links the per-micrograph table");
+        // micrographs.tsv: a header and one line per micrograph, agreeing with the project; summary.json has no such list.
+        List<String> tsv = text(snap, "micrographs.tsv").lines().toList();
+        assertEquals(String.join("\t", org.segdiampick.io.MicrographTable.COLUMNS), tsv.get(0));
+        assertEquals(4, tsv.size());
+        for (int i = 0; i < 3; i++) {
+            String[] cells = tsv.get(i + 1).split("\t", -1);
+            assertEquals(project.get(i).intg(), cells[0]);
+            assertEquals("picked", cells[2]);
+            assertEquals(project.get(i).getInt("nptcls"), Integer.parseInt(cells[4]));
+            assertEquals(project.get(i).getString("boxfile"), cells[5]);
+        }
+        assertFalse(summary.has("per_micrograph"));
         // No intermediate images without --keep-intermediates: stage 6 works from what pass 1 measured.
         assertTrue(snap.keySet().stream().noneMatch(k -> k.startsWith("work/") || k.endsWith(".mrc")), snap.keySet().toString());
     }
@@ -150,7 +163,7 @@ class RunJobTest {
         List<MicRecord> recs = ProjectStore.read(project.toString(), CONF);
         List<Double> all = new ArrayList<>();
         for (MicRecord r : recs) {
-            for (String k : SegDiamPickJob.PRE_PICK_KEYS) {
+            for (String k : ProjectUpdate.PRE_PICK_KEYS) {
                 assertNotNull(r.getString(k), k + " missing in " + r);
                 assertTrue(Files.exists(Path.of(r.getString(k))), r.getString(k));
             }
@@ -194,7 +207,7 @@ class RunJobTest {
         for (String b : work.keySet())
             if (b.endsWith("_bin.mrc")) assertEquals(MrcHeader.Mode.INT8, MrcReader.readHeader(keep.resolve(b).toString(), CONF).mode());
         for (MicRecord rec : ProjectStore.read(project.toString(), CONF))
-            for (String k : SegDiamPickJob.PRE_PICK_KEYS) assertFalse(rec.has(k), "imported entry " + k + " not deleted: " + rec);
+            for (String k : ProjectUpdate.PRE_PICK_KEYS) assertFalse(rec.has(k), "imported entry " + k + " not deleted: " + rec);
         // Nothing was picked again: no pass-1 images under OUT/work.
         assertFalse(Files.exists(out.resolve("work")));
 

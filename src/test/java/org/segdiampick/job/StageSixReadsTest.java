@@ -41,7 +41,7 @@ class StageSixReadsTest {
 
     @Test
     void pickedMicrographsAreRepickedWithoutReadingImagesAndAsThePolicysPathWould() throws IOException {
-        Configuration conf = CountingLocalFileSystem.install(new Configuration());
+        Configuration conf = InstrumentedLocalFileSystem.install(new Configuration());
         Path mic = JobFixtures.apoferritin().get(0);
         OutputLayout layout = new OutputLayout(tmp.resolve("out").toString());
         MicTask task = new MicTask(0, mic.toString(), 1.5, "m", null, null, null, null);
@@ -52,11 +52,11 @@ class StageSixReadsTest {
         assertEquals(layout.thumb("m"), p1.thumb(), "the thumbnail is rendered in pass 1");
         Decision d = Estimate.run(p1.diameters(), 1.5, Clustering.HAC).decision();
 
-        CountingLocalFileSystem.reset();
+        InstrumentedLocalFileSystem.reset();
         Pass2Outcome p2 = new RepickStage(d, layout).process(task, p1, conf);
         assertNull(p2.error());
         assertTrue(p2.nptcls() > 10, "apoferritin holds dozens of particles: " + p2);
-        assertEquals(List.of(), CountingLocalFileSystem.OPENED, "stage 6 read files of a micrograph picked in this run");
+        assertEquals(List.of(), InstrumentedLocalFileSystem.OPENED, "stage 6 read files of a micrograph picked in this run");
 
         // The policy's path on the images pass 1 kept: the same box file and thumbnail, byte for byte.
         ShrinkGeometry geo = ShrinkGeometry.of(p1.rawNx(), p1.rawNy(), 1.5);
@@ -74,9 +74,9 @@ class StageSixReadsTest {
         Pass1Outcome i1 = new PickStage(new PickSettings(Contrast.BLACK, 500, layout2, PickSettings.Pass1Writes.THUMBNAIL, true))
                 .process(imported, conf, "test");
         assertTrue(i1.imported());
-        CountingLocalFileSystem.reset();
+        InstrumentedLocalFileSystem.reset();
         Pass2Outcome i2 = new RepickStage(d, layout2).process(imported, i1, conf);
-        assertEquals(1, CountingLocalFileSystem.opened("_bin.mrc"));
+        assertEquals(1, InstrumentedLocalFileSystem.opened("_bin.mrc"));
         assertEquals(p2.nptcls(), i2.nptcls());
         assertArrayEquals(Files.readAllBytes(Path.of(p2.boxfile())), Files.readAllBytes(Path.of(i2.boxfile())));
         assertArrayEquals(Files.readAllBytes(Path.of(p2.thumb())), Files.readAllBytes(Path.of(i2.thumb())));
