@@ -39,7 +39,7 @@ public final class RepickStage implements Serializable {
     }
 
     public Pass2Outcome process(MicTask task, Pass1Outcome p1, Configuration conf) {
-        String boxPath = layout.box(task.name()), coordPath = layout.coords(task.name());
+        String boxPath = layout.box(task.name()), coordPath = layout.coords(task.intg());
         try {
             List<Pick> picks = p1.imported() ? repickImported(task, p1, conf)
                     : p1.particles().within(decision.diamMin(), decision.diamMax());

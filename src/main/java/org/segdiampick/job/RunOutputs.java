@@ -5,6 +5,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.segdiampick.io.CoordinateStar;
 import org.segdiampick.io.MicRecord;
 import org.segdiampick.io.MicrographTable;
+import org.segdiampick.io.MicrographsStar;
 import org.segdiampick.io.ProjectStore;
 import org.segdiampick.io.Storage;
 
@@ -33,6 +34,19 @@ final class RunOutputs {
         for (MicResult x : results) if (x.coordFile() != null) rows.add(new CoordinateStar.IndexEntry(x.micrograph(), x.coordFile()));
         try (OutputStream os = Storage.create(layout.coordsIndex(), conf)) {
             CoordinateStar.writeIndex(rows, os);
+        }
+    }
+
+    /**
+     * {@code micrographs.star} for RELION 3.1: every micrograph with a coordinate file, by a name RELION opens, in
+     * an optics group with the pixel size. {@code cd OUT && relion_preprocess --i micrographs.star --coord_dir
+     * coords/ --coord_suffix .star ...} then finds each one's coordinates ({@link OutputLayout#coords}).
+     */
+    void relionMicrographs(List<MicResult> results, double smpd) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (MicResult x : results) if (x.coordFile() != null) names.add(OutputLayout.relionName(x.micrograph()));
+        try (OutputStream os = Storage.create(layout.relionMicrographs(), conf)) {
+            MicrographsStar.write(names, smpd, os);
         }
     }
 

@@ -67,6 +67,7 @@ public final class SegDiamPickJob {
 
         RunOutputs out = new RunOutputs(start.layout(), start.conf());
         out.coordsIndex(results);
+        out.relionMicrographs(results, start.smpd());
         out.micrographTable(results);
         ReportPage.write(start.layout(), report, decision, o.decisionFile(), start.smpd(), results, start.conf());
         timer.end("write");

@@ -51,7 +51,12 @@ class JobPartsTest {
     void outputNamesAreDeterministic() {
         OutputLayout out = new OutputLayout("hdfs://nn:8020/run/out//");
         assertEquals("hdfs://nn:8020/run/out/boxes/m.box", out.box("m"));
-        assertEquals("hdfs://nn:8020/run/out/coords/m.star", out.coords("m"));
+        // coordinates where RELION 3.1 looks for them: coords/ + micrograph path without extension (+ .star)
+        assertEquals("hdfs://nn:8020/run/out/coords/data/a/m.star", out.coords("/data/a/m.mrc"));
+        assertEquals("hdfs://nn:8020/run/out/coords/data/b/m.star", out.coords("/data/b/m.mrc"));
+        assertEquals("hdfs://nn:8020/run/out/coords/mics/x.frames.star", out.coords("/p/MotionCorr/job012/mics/x.frames.mrc"));
+        assertEquals("hdfs://nn:8020/run/out/coords/s3a/bucket/g1/m.star", out.coords("s3a://bucket/g1/m.mrc"));
+        assertEquals("hdfs://nn:8020/run/out/coords/hdfs/nn_8020/g1/m.star", out.coords("hdfs://nn:8020/g1/m.mrc"));
         assertEquals("hdfs://nn:8020/run/out/thumbs/m_den.jpg", out.thumb("m"));
         assertEquals("FoilHole_1.frames", OutputLayout.baseName("s3a://b/x/FoilHole_1.frames.mrc"));
         assertEquals("noext", OutputLayout.baseName("/x/noext"));

@@ -94,7 +94,8 @@ class RunJobTest {
                         && corrected <= summary.get("diam_max").asDouble() + 0.06, "diameter outside the gate: " + b);
             }
             // Coordinate file: same centres as the box file.
-            StarFile.Loop loop = StarFile.parse(new StringReader(text(snap, "coords/" + name + ".star")), name)
+            String coordRel = new OutputLayout(ref.out.toString()).coords(r.intg()).substring(ref.out.toString().length() + 1);
+            StarFile.Loop loop = StarFile.parse(new StringReader(text(snap, coordRel)), name)
                     .blocks().get(0).loopWith("_rlnCoordinateX");
             assertEquals(n, loop.size());
             for (int i = 0; i < n; i++) {
@@ -114,7 +115,7 @@ class RunJobTest {
             assertTrue(index.value(i, "_rlnMicrographName").startsWith(JobFixtures.APOFERRITIN.toString()));
         }
         Set<String> expected = new HashSet<>();
-        for (String name : names) expected.add(ref.out.resolve("coords/" + name + ".star").toString());
+        for (MicRecord r : project) expected.add(new OutputLayout(ref.out.toString()).coords(r.intg()));
         assertEquals(expected, listed);
 
         // summary.json: the estimate keys, the counts, where it ran.
