@@ -96,6 +96,11 @@ public record OutputLayout(String out) implements Serializable {
         return resolve("coords.star");
     }
 
+    /** {@code picks.parquet}: every particle of the box files as one Parquet table (a folder of part files). */
+    public String picksTable() {
+        return resolve("picks.parquet");
+    }
+
     public String micrographTable() {
         return resolve("micrographs.tsv");
     }

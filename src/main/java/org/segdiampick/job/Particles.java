@@ -13,8 +13,8 @@ import java.util.List;
  * accepted bounds instead of reading and labelling the binary image again.
  *
  * @param diameters pick-time (uncorrected) diameters, Å (decisions B-12)
- * @param x         centres, raw-micrograph pixels (0-based column)
- * @param y         centres, raw-micrograph pixels (0-based row)
+ * @param x         centres, raw-micrograph pixels (0-based column); null when unknown (diameters only)
+ * @param y         centres, raw-micrograph pixels (0-based row); null when unknown
  * @param merit     a figure of merit per particle where the picker gives one (higher = better), else null
  */
 public record Particles(double[] diameters, int[] x, int[] y, double[] merit) implements Serializable {
@@ -22,7 +22,8 @@ public record Particles(double[] diameters, int[] x, int[] y, double[] merit) im
     public static final Particles NONE = new Particles(new double[0], new int[0], new int[0], null);
 
     public Particles {
-        if (x.length != diameters.length || y.length != diameters.length || (merit != null && merit.length != diameters.length))
+        if ((x == null) != (y == null) || (x != null && (x.length != diameters.length || y.length != diameters.length))
+                || (merit != null && merit.length != diameters.length))
             throw new IllegalArgumentException("particle arrays differ in length");
     }
 
@@ -40,9 +41,13 @@ public record Particles(double[] diameters, int[] x, int[] y, double[] merit) im
         return new Particles(d, x, y, null);
     }
 
-    /** Diameters only (imported from a {@code preprocess} diameter file): no centres are known. */
+    /** Diameters only (imported from a {@code preprocess} diameter file, or as the driver sees them): no centres. */
     public static Particles diametersOnly(double[] diameters) {
-        return new Particles(diameters, new int[diameters.length], new int[diameters.length], null);
+        return new Particles(diameters, null, null, null);
+    }
+
+    public boolean hasCentres() {
+        return x != null;
     }
 
     public int size() {
@@ -51,6 +56,7 @@ public record Particles(double[] diameters, int[] x, int[] y, double[] merit) im
 
     /** Policy stage 6: the particles whose corrected diameter lies in the accepted bounds, in the same order. */
     public List<Pick> within(double diamMin, double diamMax) {
+        if (!hasCentres()) throw new IllegalStateException("no particle centres to re-pick from");
         List<Pick> kept = new ArrayList<>();
         for (int i = 0; i < diameters.length; i++)
             if (RePicker.inGate(diameters[i], diamMin, diamMax)) kept.add(new Pick(diameters[i], x[i], y[i]));

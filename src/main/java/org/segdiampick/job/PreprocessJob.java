@@ -27,7 +27,10 @@ public final class PreprocessJob {
         JobStart start = JobStart.open(spark, o);
         start.clearSuccess();
         PickSettings ps = new PickSettings(o.contrast(), o.moldiamMax(), start.layout(), PickSettings.Pass1Writes.PREPROCESS, o.failFast());
-        List<Pass1Outcome> picked = SparkStages.pass1(spark, start.tasks(), ps, start.executorConf(), "preprocessed");
+        List<Pass1Outcome> picked;
+        try (SparkStages.Pass1Table pass1 = SparkStages.pass1(spark, start.tasks(), ps, start.executorConf(), "preprocessed")) {
+            picked = pass1.driver();
+        }
         new FailurePolicy(o).afterPick(start.tasks(), picked);
         List<MicResult> results = MicResult.join(start.tasks(), picked, List.of());
 

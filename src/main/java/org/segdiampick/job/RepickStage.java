@@ -38,7 +38,15 @@ public final class RepickStage implements Serializable {
         this.layout = layout;
     }
 
+    /** Stage 6's outcome and the particles it kept (empty when it failed). */
+    public record Result(Pass2Outcome outcome, List<Pick> kept) implements Serializable {
+    }
+
     public Pass2Outcome process(MicTask task, Pass1Outcome p1, Configuration conf) {
+        return processKeeping(task, p1, conf).outcome();
+    }
+
+    public Result processKeeping(MicTask task, Pass1Outcome p1, Configuration conf) {
         String boxPath = layout.box(task.name()), coordPath = layout.coords(task.intg());
         try {
             List<Pick> picks = p1.imported() ? repickImported(task, p1, conf)
@@ -60,9 +68,9 @@ public final class RepickStage implements Serializable {
             }
             if (p1.imported() && p1.den() != null && Storage.exists(p1.den(), conf))
                 thumb = PickStage.writeThumbnail(MrcReader.read2D(p1.den(), conf, null), layout.thumb(task.name()), conf);
-            return new Pass2Outcome(task.index(), task.name(), picks.size(), box, coords, thumb, null);
+            return new Result(new Pass2Outcome(task.index(), task.name(), picks.size(), box, coords, thumb, null), List.copyOf(picks));
         } catch (RuntimeException | IOException e) {
-            return new Pass2Outcome(task.index(), task.name(), 0, null, null, null, PickStage.describe(e));
+            return new Result(new Pass2Outcome(task.index(), task.name(), 0, null, null, null, PickStage.describe(e)), List.of());
         }
     }
 

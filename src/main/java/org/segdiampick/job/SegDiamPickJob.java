@@ -52,16 +52,22 @@ public final class SegDiamPickJob {
         FailurePolicy failures = new FailurePolicy(o);
         LOG.info("segdiampick run: {} micrographs, smpd {} Å, clustering {}", tasks.size(), start.smpd(), o.clustering().id());
 
-        List<Pass1Outcome> picked = stage1Pick(spark, start, o);
-        timer.end("pick");
-        failures.afterPick(tasks, picked);
+        List<Pass1Outcome> picked;
+        List<Pass2Outcome> repicked;
+        EstimateReport report;
+        Decision decision;
+        try (SparkStages.Pass1Table pass1 = stage1Pick(spark, start, o)) {
+            picked = pass1.driver();
+            timer.end("pick");
+            failures.afterPick(tasks, picked);
 
-        EstimateReport report = reused == null ? stages2to5Estimate(picked, start.smpd(), o) : null;
-        Decision decision = reused != null ? reused : report.decision();
-        timer.end("estimate");
+            report = reused == null ? stages2to5Estimate(picked, start.smpd(), o) : null;
+            decision = reused != null ? reused : report.decision();
+            timer.end("estimate");
 
-        List<Pass2Outcome> repicked = stage6Repick(spark, start, picked, decision);
-        timer.end("repick");
+            repicked = stage6Repick(spark, start, pass1, decision);
+            timer.end("repick");
+        }
         List<MicResult> results = MicResult.join(tasks, picked, repicked);
         failures.afterRepick(results);
 
@@ -93,7 +99,7 @@ public final class SegDiamPickJob {
     }
 
     /** Policy stage 1. */
-    private static List<Pass1Outcome> stage1Pick(SparkSession spark, JobStart start, RunOptions o) {
+    private static SparkStages.Pass1Table stage1Pick(SparkSession spark, JobStart start, RunOptions o) {
         PickSettings ps = new PickSettings(o.contrast(), o.moldiamMax(), start.layout(), o.keepIntermediates()
                 ? PickSettings.Pass1Writes.THUMBNAIL_AND_INTERMEDIATES : PickSettings.Pass1Writes.THUMBNAIL, o.failFast());
         return SparkStages.pass1(spark, start.tasks(), ps, start.executorConf(), "picked");
@@ -118,14 +124,12 @@ public final class SegDiamPickJob {
         return report;
     }
 
-    /** Policy stage 6, for every micrograph that stage 1 did not fail. */
-    private static List<Pass2Outcome> stage6Repick(SparkSession spark, JobStart start, List<Pass1Outcome> picked,
+    /** Policy stage 6, for every micrograph that stage 1 did not fail; every kept particle also into picks.parquet. */
+    private static List<Pass2Outcome> stage6Repick(SparkSession spark, JobStart start, SparkStages.Pass1Table pass1,
                                                    Decision decision) {
-        Map<Integer, MicTask> byIndex = new java.util.HashMap<>();
-        for (MicTask t : start.tasks()) byIndex.put(t.index(), t);
-        List<SparkStages.Work> work = new ArrayList<>();
-        for (Pass1Outcome x : picked) if (!x.failed()) work.add(new SparkStages.Work(byIndex.get(x.index()), x));
-        return SparkStages.pass2(spark, work, new RepickStage(decision, start.layout()), start.executorConf());
+        long ok = pass1.driver().stream().filter(x -> !x.failed()).count();
+        return SparkStages.pass2(spark, pass1, ok, new RepickStage(decision, start.layout()), start.executorConf(),
+                start.layout().picksTable());
     }
 
     private static double taskSeconds(List<Pass1Outcome> picked) {

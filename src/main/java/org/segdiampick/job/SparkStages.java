@@ -1,9 +1,15 @@
 package org.segdiampick.job;
 
 import org.apache.spark.SparkEnv;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,56 +35,102 @@ final class SparkStages {
     private SparkStages() {
     }
 
-    static List<Pass1Outcome> pass1(SparkSession spark, List<MicTask> tasks, PickSettings settings,
-                                    Broadcast<HadoopConf> conf, String verb) {
-        if (tasks.isEmpty()) return List.of();
+    /**
+     * Stage 1's outcomes as a typed Spark SQL table ({@link OutcomeRows#PASS1}: one row per micrograph, its particles
+     * as arrays), cached on the executors for stage 6; {@code driver} is what the driver collected of it, in project
+     * order: every column but the particle centres ({@link OutcomeRows#DRIVER_COLUMNS}).
+     */
+    record Pass1Table(Dataset<Row> rows, List<Pass1Outcome> driver) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (rows != null) rows.unpersist();
+        }
+    }
+
+    static Pass1Table pass1(SparkSession spark, List<MicTask> tasks, PickSettings settings,
+                            Broadcast<HadoopConf> conf, String verb) {
+        if (tasks.isEmpty()) return new Pass1Table(null, List.of());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         LongAccumulator done = spark.sparkContext().longAccumulator("micrographs " + verb);
         try (Progress ignored = new Progress(done, tasks.size(), verb)) {
-            List<Pass1Outcome> out;
-            try {
-                out = new ArrayList<>(jsc.parallelize(tasks, partitions(tasks.size()))
-                        .mapPartitions((Iterator<MicTask> it) -> {
-                            PickStage stage = new PickStage(settings);
-                            String executor = SparkEnv.get().executorId();
-                            List<Pass1Outcome> res = new ArrayList<>();
-                            while (it.hasNext()) {
-                                res.add(stage.process(it.next(), conf.value().get(), executor));
-                                done.add(1);
-                            }
-                            return res.iterator();
-                        }).collect());
-            } catch (Exception e) {
-                throw failFastOrRethrow(e);
-            }
-            out.sort(Comparator.comparingInt(Pass1Outcome::index));
-            return out;
-        }
-    }
-
-    /** One micrograph of stage 6: its task and what stage 1 found. */
-    record Work(MicTask task, Pass1Outcome pick) implements java.io.Serializable {
-    }
-
-    static List<Pass2Outcome> pass2(SparkSession spark, List<Work> work, RepickStage stage,
-                                    Broadcast<HadoopConf> conf) {
-        if (work.isEmpty()) return List.of();
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        LongAccumulator done = spark.sparkContext().longAccumulator("micrographs re-picked");
-        try (Progress ignored = new Progress(done, work.size(), "re-picked")) {
-            List<Pass2Outcome> out = new ArrayList<>(jsc.parallelize(work, partitions(work.size()))
-                    .mapPartitions((Iterator<Work> it) -> {
-                        List<Pass2Outcome> res = new ArrayList<>();
+            JavaRDD<Row> picked = jsc.parallelize(tasks, partitions(tasks.size()))
+                    .mapPartitions((Iterator<MicTask> it) -> {
+                        PickStage stage = new PickStage(settings);
+                        String executor = SparkEnv.get().executorId();
+                        List<Row> res = new ArrayList<>();
                         while (it.hasNext()) {
-                            Work t = it.next();
-                            res.add(stage.process(t.task(), t.pick(), conf.value().get()));
+                            MicTask t = it.next();
+                            res.add(OutcomeRows.pass1(t, stage.process(t, conf.value().get(), executor)));
                             done.add(1);
                         }
                         return res.iterator();
-                    }).collect());
-            out.sort(Comparator.comparingInt(Pass2Outcome::index));
-            return out;
+                    });
+            Dataset<Row> rows = spark.createDataFrame(picked, OutcomeRows.PASS1).persist(StorageLevel.MEMORY_AND_DISK());
+            List<Pass1Outcome> out = new ArrayList<>(tasks.size());
+            try {
+                for (Row r : rows.select(OutcomeRows.DRIVER_COLUMNS[0], java.util.Arrays.copyOfRange(OutcomeRows.DRIVER_COLUMNS, 1,
+                        OutcomeRows.DRIVER_COLUMNS.length)).collectAsList()) out.add(OutcomeRows.driverOutcome(r));
+            } catch (Exception e) {
+                rows.unpersist();
+                throw failFastOrRethrow(e);
+            }
+            out.sort(Comparator.comparingInt(Pass1Outcome::index));
+            return new Pass1Table(rows, out);
         }
+    }
+
+    /** Stage 6's outcome for one micrograph and the particles it kept (for picks.parquet). */
+    record Pass2Result(String micrograph, Pass2Outcome outcome, List<org.segdiampick.pick.Pick> kept) implements java.io.Serializable {
+    }
+
+    /**
+     * Stage 6 on every micrograph that stage 1 did not fail, from the cached stage-1 table (the particles never
+     * travel through the driver); then every kept particle goes to {@code picksParquet} through Spark's own writer.
+     */
+    static List<Pass2Outcome> pass2(SparkSession spark, Pass1Table pass1, long micrographs, RepickStage stage,
+                                    Broadcast<HadoopConf> conf, String picksParquet) {
+        if (micrographs == 0) {
+            spark.createDataFrame(List.of(), OutcomeRows.PICKS).write().mode(SaveMode.Overwrite).parquet(picksParquet);
+            return List.of();
+        }
+        LongAccumulator done = spark.sparkContext().longAccumulator("micrographs re-picked");
+        try (Progress ignored = new Progress(done, (int) micrographs, "re-picked")) {
+            JavaRDD<Pass2Result> repicked = pass1.rows().filter(functions.col("status").notEqual(Pass1Outcome.Status.FAILED.name()))
+                    .javaRDD().mapPartitions((Iterator<Row> it) -> {
+                        List<Pass2Result> res = new ArrayList<>();
+                        while (it.hasNext()) {
+                            Row r = it.next();
+                            MicTask t = OutcomeRows.task(r);
+                            RepickStage.Result x = stage.processKeeping(t, OutcomeRows.outcome(r), conf.value().get());
+                            res.add(new Pass2Result(t.intg(), x.outcome(), x.kept()));
+                            done.add(1);
+                        }
+                        return res.iterator();
+                    }).persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                List<Pass2Outcome> out = new ArrayList<>(repicked.map(Pass2Result::outcome).collect());
+                out.sort(Comparator.comparingInt(Pass2Outcome::index));
+                long particles = 0;
+                for (Pass2Outcome o : out) particles += o.nptcls();
+                writePicks(spark, repicked, particles, picksParquet);
+                return out;
+            } finally {
+                repicked.unpersist(false);
+            }
+        }
+    }
+
+    /** Rows per Parquet file, about: a campaign's table is a few large files, not one per partition. */
+    static final long PICKS_PER_FILE = 4_000_000;
+
+    private static void writePicks(SparkSession spark, JavaRDD<Pass2Result> repicked, long particles, String path) {
+        int files = (int) Math.max(1, Math.min(repicked.getNumPartitions(), (particles + PICKS_PER_FILE - 1) / PICKS_PER_FILE));
+        JavaRDD<Row> rows = repicked.flatMap(x -> {
+            List<Row> l = new ArrayList<>(x.kept().size());
+            for (org.segdiampick.pick.Pick p : x.kept()) l.add(OutcomeRows.pick(x.micrograph(), p));
+            return l.iterator();
+        }).coalesce(files);
+        spark.createDataFrame(rows, OutcomeRows.PICKS).write().mode(SaveMode.Overwrite).parquet(path);
     }
 
     /**

@@ -149,6 +149,30 @@ class RunJobTest {
             assertEquals(project.get(i).getString("boxfile"), cells[5]);
         }
         assertFalse(summary.has("per_micrograph"));
+
+        // picks.parquet, read back with Spark SQL: exactly the rows of the box files.
+        org.apache.spark.sql.SparkSession spark = org.segdiampick.testing.SharedSpark.spark();
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> picks = spark.read().parquet(ref.out.resolve("picks.parquet").toString());
+        assertEquals(List.of("micrograph", "x", "y", "diameter", "figure_of_merit"), List.of(picks.columns()));
+        picks.createOrReplaceTempView("picks");
+        Map<String, Long> perMic = new java.util.TreeMap<>();
+        for (org.apache.spark.sql.Row row : spark.sql("SELECT micrograph, count(*) AS n FROM picks GROUP BY micrograph").collectAsList())
+            perMic.put(row.getString(0), row.getLong(1));
+        Map<String, Long> expectedPerMic = new java.util.TreeMap<>();
+        for (MicRecord r : project) expectedPerMic.put(r.intg(), (long) r.getInt("nptcls"));
+        assertEquals(expectedPerMic, perMic);
+        assertEquals(0, spark.sql("SELECT * FROM picks WHERE figure_of_merit IS NOT NULL").count(), "the segmentation picker gives no merit");
+        for (MicRecord r : project) {
+            List<BoxFile.BoxLine> lines = new ArrayList<>(BoxFile.read(new StringReader(text(snap, "boxes/" + OutputLayout.baseName(r.intg()) + ".box")), r.intg()));
+            List<org.apache.spark.sql.Row> rows = spark.sql("SELECT x, y, diameter FROM picks WHERE micrograph = '" + r.intg() + "' ORDER BY x, y").collectAsList();
+            lines.sort(java.util.Comparator.comparingDouble(BoxFile.BoxLine::centreX).thenComparingDouble(BoxFile.BoxLine::centreY));
+            assertEquals(lines.size(), rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                assertEquals(lines.get(i).centreX(), rows.get(i).getInt(0), 0.5 + 1e-9);
+                assertEquals(lines.get(i).centreY(), rows.get(i).getInt(1), 0.5 + 1e-9);
+                assertEquals(lines.get(i).diameter(), rows.get(i).getDouble(2), 0.05 + 1e-9);
+            }
+        }
         // No intermediate images without --keep-intermediates: stage 6 works from what pass 1 measured.
         assertTrue(snap.keySet().stream().noneMatch(k -> k.startsWith("work/") || k.endsWith(".mrc")), snap.keySet().toString());
     }
@@ -229,12 +253,17 @@ class RunJobTest {
     void rerunOfTheSameInputIsByteIdentical() throws IOException {
         ReferenceRun ref = ReferenceRun.get();
         byte[] project1 = Files.readAllBytes(ref.project);
+        List<String> picks1 = org.segdiampick.testing.PicksTable.rows(ref.out.resolve("picks.parquet").toString());
         JobFixtures.Cli again = JobFixtures.cli("run", "--project", ref.project.toString(), "--out", ref.out.toString());
         assertEquals(0, again.code(), again.toString());
         Map<String, byte[]> second = JobFixtures.snapshot(ref.out.toString(), CONF);
         assertArrayEquals(project1, Files.readAllBytes(ref.project), "project.jsonl differs on a rerun");
-        for (String folder : List.of("boxes/", "coords/", "thumbs/", "coords.star", "_SUCCESS"))
+        for (String folder : List.of("boxes/", "coords/", "thumbs/", "coords.star", "micrographs.star", "micrographs.tsv", "_SUCCESS"))
             assertSameFiles(JobFixtures.under(ref.snapshot, folder), JobFixtures.under(second, folder));
+        assertArrayEquals(ref.snapshot.get("report.html"), second.get("report.html"), "report.html differs on a rerun");
+        // picks.parquet: its part files are named afresh by Spark on every write, its rows are the same
+        assertFalse(picks1.isEmpty());
+        assertEquals(picks1, org.segdiampick.testing.PicksTable.rows(ref.out.resolve("picks.parquet").toString()));
         ObjectNode s1 = (ObjectNode) JSON.readTree(ref.snapshot.get("summary.json"));
         ObjectNode s2 = (ObjectNode) JSON.readTree(second.get("summary.json"));
         assertFalse(s1.get("spark").get("app_id").asText().isEmpty());
