@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * stages 1–6 × cores / N, and the summed task time / N) against a warm pick of the same micrographs alone on one
  * thread; the heap after a full GC after each run (executors share this JVM in local mode, so it bounds the
  * driver); the sizes of report.html and summary.json; files and bytes per micrograph, default and with
- * intermediates. Usage: {@code bench/run ScaleBenchmark [N=10000] [master=local[2]]}.
+ * intermediates. Usage: {@code bench/run ScaleBenchmark [N=10000] [master=local[2]] [keep|nokeep]} ({@code nokeep}
+ * skips the third run, which writes about 170 KB per micrograph).
  */
 public final class ScaleBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,7 +62,7 @@ public final class ScaleBenchmark {
             run(work, "warm-up", all.subList(0, Math.min(n, 200)), master, false, cores, warm);
             run(work, "N/10", all.subList(0, Math.max(1, n / 10)), master, false, cores, warm);
             run(work, "N", all, master, false, cores, warm);
-            run(work, "N keep", all, master, true, cores, warm);
+            if (args.length < 3 || !args[2].equals("nokeep")) run(work, "N keep", all, master, true, cores, warm);
         } finally {
             Fft.shutdown();
             try (Stream<Path> w = Files.walk(work)) {
