@@ -78,7 +78,7 @@ public class EstimateCommand implements Callable<Integer> {
         } catch (EstimationException e) {
             err.println("estimate: " + e.getMessage());
             err.flush();
-            return e.exitCode();
+            return ExitCodes.of(e);
         }
     }
 

@@ -15,4 +15,19 @@ public final class ExitCodes {
 
     private ExitCodes() {
     }
+
+    /** The exit code of a command that ended with {@code ex}: the one place where failures become codes. */
+    public static int of(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof org.segdiampick.job.RunFailedException r) return switch (r.reason()) {
+                case NOTHING_TO_ESTIMATE -> NOTHING_TO_ESTIMATE;
+                case TOO_MANY_FAILED -> TOO_MANY_FAILED;
+            };
+            if (t instanceof org.segdiampick.estimate.EstimationException) return NOTHING_TO_ESTIMATE;
+            if (t instanceof org.segdiampick.job.MicrographFailedException) return TOO_MANY_FAILED;
+            if (t instanceof org.segdiampick.io.InputFormatException || t instanceof IllegalArgumentException
+                    || t instanceof java.io.FileNotFoundException) return BAD_INPUT;
+        }
+        return INTERNAL;
+    }
 }

@@ -1,5 +1,7 @@
 package org.segdiampick.cli;
 
+import org.segdiampick.estimate.Clustering;
+import org.segdiampick.pick.Contrast;
 import org.segdiampick.estimate.EstimationException;
 import org.segdiampick.image.Fft;
 import org.segdiampick.io.InputFormatException;
@@ -30,6 +32,9 @@ public class Main implements Runnable {
     /** The configured command line, also used by the tests (they call {@code execute} and read the exit code). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // enums are parsed by picocli: a bad value is a usage error (exit code 2) naming the option
+        cl.registerConverter(Contrast.class, Contrast::parse);
+        cl.registerConverter(Clustering.class, Clustering::parse);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             int code = exitCodeOf(ex);
             cmd.getErr().println("segdiampick: " + oneLine(ex));
@@ -40,14 +45,7 @@ public class Main implements Runnable {
     }
 
     static int exitCodeOf(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof RunFailedException r) return r.exitCode();
-            if (t instanceof EstimationException) return ExitCodes.NOTHING_TO_ESTIMATE;
-            if (t instanceof MicrographFailedException) return ExitCodes.TOO_MANY_FAILED;
-            if (t instanceof InputFormatException || t instanceof IllegalArgumentException
-                    || t instanceof java.io.FileNotFoundException) return ExitCodes.BAD_INPUT;
-        }
-        return ExitCodes.INTERNAL;
+        return ExitCodes.of(ex);
     }
 
     static String oneLine(Throwable ex) {

@@ -1,12 +1,13 @@
 package org.segdiampick.cli;
 
+import org.segdiampick.pick.Contrast;
 import picocli.CommandLine.Option;
 
 /** Options of pass 1, shared by {@code run} and {@code preprocess}. */
 public class PickOptions {
     @Option(names = "--pcontrast", paramLabel = "black|white", defaultValue = "black",
             description = "Particle contrast in the raw micrographs (default: ${DEFAULT-VALUE}).")
-    public String pcontrast;
+    public Contrast pcontrast;
 
     @Option(names = "--moldiam-max", paramLabel = "Å", defaultValue = "500",
             description = "Largest molecule diameter, Å: bigger blobs are aggregates or carbon (default: ${DEFAULT-VALUE}).")

@@ -1,13 +1,11 @@
 package org.segdiampick.cli;
 
 import org.apache.spark.sql.SparkSession;
-import org.segdiampick.estimate.Clustering;
 import org.segdiampick.io.OptionRanges;
 import org.segdiampick.io.OutLocation;
 import org.segdiampick.job.PreprocessJob;
-import org.segdiampick.job.RunOptions;
+import org.segdiampick.job.PreprocessOptions;
 import org.segdiampick.job.SparkSessions;
-import org.segdiampick.pick.Contrast;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,12 +37,11 @@ public class PreprocessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Contrast contrast = Contrast.parse(pick.pcontrast);
         OptionRanges.checkPick(null, pick.moldiamMax, pick.micTo, pick.maxFailedFraction);
         out = OutLocation.checkLocalOut(out, OutLocation.effectiveMaster(spark.master));
         SparkSession session = SparkSessions.create("segdiampick preprocess", spark.master, spark.conf);
-        RunOptions o = new RunOptions(project, out, pick.micTo, Clustering.KMEANS, contrast, pick.moldiamMax,
-                pick.failFast, pick.maxFailedFraction, null);
+        PreprocessOptions o = new PreprocessOptions(project, out, pick.micTo, pick.pcontrast, pick.moldiamMax,
+                pick.failFast, pick.maxFailedFraction);
         var s = PreprocessJob.run(session, o);
         spec.commandLine().getOut().println("preprocessed " + s.get("micrographs").get("selected").asInt() + " micrographs, "
                 + s.get("micrographs").get("particles").asLong() + " particles -> " + out);

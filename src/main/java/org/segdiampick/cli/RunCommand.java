@@ -2,16 +2,11 @@ package org.segdiampick.cli;
 
 import org.apache.spark.sql.SparkSession;
 import org.segdiampick.estimate.Clustering;
-import org.segdiampick.io.Importer;
-import org.segdiampick.io.MicRecord;
 import org.segdiampick.io.OptionRanges;
 import org.segdiampick.io.OutLocation;
-import org.segdiampick.io.ProjectStore;
-import org.segdiampick.job.OutputLayout;
 import org.segdiampick.job.RunOptions;
 import org.segdiampick.job.SegDiamPickJob;
 import org.segdiampick.job.SparkSessions;
-import org.segdiampick.pick.Contrast;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +14,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code run}: the whole job (policy stages 1–6) on Spark. */
@@ -55,11 +49,16 @@ public class RunCommand implements Callable<Integer> {
 
     @Option(names = "--clustering", paramLabel = "kmeans|hac", defaultValue = "kmeans",
             description = "Clustering of the diameters (default: ${DEFAULT-VALUE}).")
-    String clustering;
+    Clustering clustering;
 
     @Option(names = "--decision", paramLabel = "summary.json",
             description = "Apply a previous batch's bounds, box size and mask diameter instead of estimating.")
     String decision;
+
+    @Option(names = "--keep-intermediates",
+            description = "Also keep pass 1's density, topology and binary images as OUT/work/<mic>_{den,topo,bin}.mrc "
+                    + "(about three float32 images of a quarter of the micrograph's area each; stage 6 does not need them).")
+    boolean keepIntermediates;
 
     @Spec
     CommandSpec spec;
@@ -72,20 +71,13 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Contrast contrast = Contrast.parse(pick.pcontrast);
-        Clustering c = Clustering.parse(clustering);
         OptionRanges.checkPick(input.mics == null ? null : input.mics.smpd, pick.moldiamMax, pick.micTo, pick.maxFailedFraction);
         out = OutLocation.checkLocalOut(out, OutLocation.effectiveMaster(spark.master));
         SparkSession session = SparkSessions.create("segdiampick run", spark.master, spark.conf);
-        String project = input.project;
-        if (project == null) {
-            project = new OutputLayout(out).project();
-            List<MicRecord> recs = Importer.importMics(input.mics.mics, input.mics.smpd, session.sparkContext().hadoopConfiguration());
-            ProjectStore.write(project, recs, session.sparkContext().hadoopConfiguration());
-        }
-        RunOptions o = new RunOptions(project, out, pick.micTo, c, contrast, pick.moldiamMax, pick.failFast,
-                pick.maxFailedFraction, decision);
-        var summary = SegDiamPickJob.run(session, o);
+        RunOptions o = new RunOptions(input.project, out, pick.micTo, clustering, pick.pcontrast, pick.moldiamMax,
+                pick.failFast, pick.maxFailedFraction, decision, keepIntermediates);
+        var summary = input.project != null ? SegDiamPickJob.run(session, o)
+                : SegDiamPickJob.importAndRun(session, input.mics.mics, input.mics.smpd, o);
         spec.commandLine().getOut().println("box_in_pix " + summary.get("box_in_pix").asInt() + "  mskdiam " + summary.get("mskdiam").asDouble()
                 + " Å  particles " + summary.get("micrographs").get("particles").asLong() + "  -> " + out);
         return ExitCodes.OK;

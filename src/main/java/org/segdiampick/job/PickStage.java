@@ -2,8 +2,10 @@ package org.segdiampick.job;
 
 import org.apache.hadoop.conf.Configuration;
 import org.segdiampick.image.Image2D;
+import org.segdiampick.image.Thumbnail;
 import org.segdiampick.io.DiameterFile;
 import org.segdiampick.io.MicrographAdmission;
+import org.segdiampick.io.JpegWriter;
 import org.segdiampick.io.MrcHeader;
 import org.segdiampick.io.MrcReader;
 import org.segdiampick.io.MrcWriter;
@@ -28,6 +30,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class PickStage {
 
+    public static final float JPEG_QUALITY = 0.92f;
+
     private final PickSettings settings;
     private final SegmentationPicker picker;
 
@@ -39,12 +43,11 @@ public final class PickStage {
     public Pass1Outcome process(MicTask task, Configuration conf, String executorId) {
         long t0 = System.nanoTime();
         try {
-            return task.prePicked() && !settings.preprocess()
+            return task.prePicked() && settings.writes() != PickSettings.Pass1Writes.PREPROCESS
                     ? importPrePicked(task, conf, executorId, t0) : pick(task, conf, executorId, t0);
         } catch (RuntimeException | IOException e) {
             if (settings.failFast()) throw new MicrographFailedException(task.intg(), describe(e), e);
-            return new Pass1Outcome(task.index(), task.name(), Pass1Outcome.Status.FAILED, describe(e), new double[0],
-                    0, 0, null, null, null, null, 0, executorId, millis(t0));
+            return Pass1Outcome.failed(task, describe(e), executorId, millis(t0));
         }
     }
 
@@ -61,22 +64,25 @@ public final class PickStage {
         }
         if (r.outcome() == PickResult.Outcome.CONSTANT)
             throw new IllegalArgumentException(task.intg() + ": micrograph is constant (empty image)");
-        OutputLayout out = settings.layout();
-        String den = null, topo = null, bin = null, diam = null;
-        if (r.hasImages()) {
-            boolean pre = settings.preprocess();
+        Particles particles = Particles.of(r.picks());
+        PickSettings.Pass1Writes writes = settings.writes();
+        String den = null, topo = null, bin = null, diam = null, thumb = null;
+        if (r.hasImages() && writes.images()) {
+            OutputLayout out = settings.layout();
+            boolean pre = writes == PickSettings.Pass1Writes.PREPROCESS;
             den = pre ? out.preDen(task.name()) : out.den(task.name());
             topo = pre ? out.preTopo(task.name()) : out.topo(task.name());
             bin = pre ? out.preBin(task.name()) : out.bin(task.name());
             MrcWriter.write(r.density(), den, conf);
             MrcWriter.write(r.topology(), topo, conf);
-            MrcWriter.write(r.binary().toImage(r.geometry().smpdX(), r.geometry().smpdY()), bin, conf);
+            // 0/1 values: mode 0 holds them exactly in a quarter of the bytes
+            MrcWriter.write(r.binary().toImage(r.geometry().smpdX(), r.geometry().smpdY()), bin, conf, MrcHeader.Mode.INT8);
         }
-        double[] d = r.diameters();
-        if (settings.preprocess() && d.length > 0) {
-            diam = out.preDiam(task.name());
+        if (r.hasImages() && writes.thumbnail()) thumb = writeThumbnail(r.density(), settings.layout().thumb(task.name()), conf);
+        if (writes == PickSettings.Pass1Writes.PREPROCESS && particles.size() > 0) {
+            diam = settings.layout().preDiam(task.name());
             try (OutputStream os = Storage.create(diam, conf)) {
-                DiameterFile.write(d, os);
+                DiameterFile.write(particles.diameters(), os);
             }
         }
         Pass1Outcome.Status status = switch (r.outcome()) {
@@ -85,8 +91,17 @@ public final class PickStage {
             case CARBON -> Pass1Outcome.Status.CARBON;
             case CONSTANT -> throw new IllegalStateException("unreachable: constant images failed above");
         };
-        return new Pass1Outcome(task.index(), task.name(), status, null, d, raw.nx, raw.ny,
-                den, topo, bin, diam, r.carbonFraction(), executorId, millis(t0));
+        return new Pass1Outcome(task.index(), task.name(), status, null, particles, raw.nx, raw.ny,
+                den, topo, bin, diam, thumb, r.carbonFraction(), executorId, millis(t0));
+    }
+
+    /** The 512 × 512 density thumbnail (§9.3), from the density image in memory or read back. */
+    static String writeThumbnail(Image2D density, String path, Configuration conf) throws IOException {
+        byte[] px = Thumbnail.render(density);
+        try (OutputStream os = Storage.create(path, conf)) {
+            JpegWriter.writeGrey(px, Thumbnail.SIZE, Thumbnail.SIZE, JPEG_QUALITY, os);
+        }
+        return path;
     }
 
     private Pass1Outcome importPrePicked(MicTask task, Configuration conf, String executorId, long t0) throws IOException {
@@ -99,8 +114,8 @@ public final class PickStage {
         }
         String bin = Storage.exists(task.cachedBin(), conf) ? task.cachedBin() : null;
         String den = Storage.exists(task.cachedDen(), conf) ? task.cachedDen() : null;
-        return new Pass1Outcome(task.index(), task.name(), Pass1Outcome.Status.IMPORTED, null, d, header.nx(), header.ny(),
-                den, task.cachedTopo(), bin, task.cachedDiam(), 0, executorId, millis(t0));
+        return new Pass1Outcome(task.index(), task.name(), Pass1Outcome.Status.IMPORTED, null, Particles.diametersOnly(d),
+                header.nx(), header.ny(), den, task.cachedTopo(), bin, task.cachedDiam(), null, 0, executorId, millis(t0));
     }
 
     /** The cheap checks of a micrograph imported from {@code preprocess}: its file exists and its header fits. */

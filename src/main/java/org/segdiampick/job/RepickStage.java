@@ -3,11 +3,8 @@ package org.segdiampick.job;
 import org.apache.hadoop.conf.Configuration;
 import org.segdiampick.binary.BinaryImage;
 import org.segdiampick.estimate.Decision;
-import org.segdiampick.image.Image2D;
-import org.segdiampick.image.Thumbnail;
 import org.segdiampick.io.BoxFile;
 import org.segdiampick.io.CoordinateStar;
-import org.segdiampick.io.JpegWriter;
 import org.segdiampick.io.MrcReader;
 import org.segdiampick.io.Storage;
 import org.segdiampick.pick.Pick;
@@ -20,23 +17,18 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Policy stage 6 for one micrograph, as an executor runs it: re-pick from the binary image with the accepted
- * bounds as gate, write the box file, the RELION coordinate file and the density thumbnail.
+ * Policy stage 6 for one micrograph, as an executor runs it: keep the particles whose corrected diameter lies in
+ * the accepted bounds, write the box file and the RELION coordinate file.
  *
- * <p>A micrograph without a binary image (constant, > 98 % carbon, failed) gets no box file and
- * {@code nptcls = 0} (decisions B-10). A micrograph whose re-pick keeps nothing loses any box file an earlier
- * run left (B-27), so the output folder always describes the latest run.
+ * <p>A micrograph picked in this run brings its particles (diameter and centre, measured in pass 1) in its
+ * {@link Pass1Outcome}, so nothing is read: the gate is applied to them. Only a micrograph imported from
+ * {@code preprocess} has its binary image labelled again (the policy's path; decisions B-14 make both give the
+ * same particles) and its thumbnail rendered from the density image on storage; a picked one got its thumbnail
+ * in pass 1. A micrograph without a binary image (constant, > 98 % carbon, failed) gets no box file and
+ * {@code nptcls = 0} (B-10). A micrograph whose re-pick keeps nothing loses any box file an earlier run left
+ * (B-27), so the output folder always describes the latest run.
  */
 public final class RepickStage implements Serializable {
-
-    public static final float JPEG_QUALITY = 0.92f;
-
-    /**
-     * Test-only seam, null in production: called on the executor with the micrograph's name right after its box
-     * file is written. A test throws a non-fatal {@link Error} from it (not caught below, as a lost executor
-     * would not be) to make Spark retry the task, or cancels the job to kill a run midway through stage 6.
-     */
-    static volatile java.util.function.Consumer<String> afterBoxWritten;
 
     private final Decision decision;
     private final OutputLayout layout;
@@ -46,16 +38,20 @@ public final class RepickStage implements Serializable {
         this.layout = layout;
     }
 
+    /** Stage 6's outcome and the particles it kept (empty when it failed). */
+    public record Result(Pass2Outcome outcome, List<Pick> kept) implements Serializable {
+    }
+
     public Pass2Outcome process(MicTask task, Pass1Outcome p1, Configuration conf) {
-        String boxPath = layout.box(task.name()), coordPath = layout.coords(task.name());
+        return processKeeping(task, p1, conf).outcome();
+    }
+
+    public Result processKeeping(MicTask task, Pass1Outcome p1, Configuration conf) {
+        String boxPath = layout.box(task.name()), coordPath = layout.coords(task.intg());
         try {
-            List<Pick> picks = List.of();
-            if (p1.bin() != null) {
-                ShrinkGeometry geo = ShrinkGeometry.of(p1.rawNx(), p1.rawNy(), task.smpd());
-                BinaryImage bin = BinaryImage.fromImage(MrcReader.read(p1.bin(), conf, MrcReader.Options.IMAGE).image());
-                picks = RePicker.repick(bin, geo, decision.diamMin(), decision.diamMax());
-            }
-            String box = null, coords = null, thumb = null;
+            List<Pick> picks = p1.imported() ? repickImported(task, p1, conf)
+                    : p1.particles().within(decision.diamMin(), decision.diamMax());
+            String box = null, coords = null, thumb = p1.thumb();
             if (!picks.isEmpty()) {
                 try (OutputStream os = Storage.create(boxPath, conf)) {
                     BoxFile.write(picks.stream().map(p -> new BoxFile.BoxEntry(p.x(), p.y(), p.diameter())).toList(),
@@ -64,25 +60,25 @@ public final class RepickStage implements Serializable {
                 try (OutputStream os = Storage.create(coordPath, conf)) {
                     CoordinateStar.write(picks.stream().map(p -> new double[]{p.x(), p.y()}).toList(), os);
                 }
-                java.util.function.Consumer<String> hook = afterBoxWritten;
-                if (hook != null) hook.accept(task.name());
                 box = boxPath;
                 coords = coordPath;
             } else {
                 Storage.delete(boxPath, conf); // a previous run's files, if any (delete ignores absent ones)
                 Storage.delete(coordPath, conf);
             }
-            if (p1.den() != null && Storage.exists(p1.den(), conf)) {
-                thumb = layout.thumb(task.name());
-                Image2D den = MrcReader.read(p1.den(), conf, MrcReader.Options.IMAGE).image();
-                byte[] px = Thumbnail.render(den);
-                try (OutputStream os = Storage.create(thumb, conf)) {
-                    JpegWriter.writeGrey(px, Thumbnail.SIZE, Thumbnail.SIZE, JPEG_QUALITY, os);
-                }
-            }
-            return new Pass2Outcome(task.index(), task.name(), picks.size(), box, coords, thumb, null);
+            if (p1.imported() && p1.den() != null && Storage.exists(p1.den(), conf))
+                thumb = PickStage.writeThumbnail(MrcReader.read(p1.den(), conf, MrcReader.Options.IMAGE).image(), layout.thumb(task.name()), conf);
+            return new Result(new Pass2Outcome(task.index(), task.name(), picks.size(), box, coords, thumb, null), List.copyOf(picks));
         } catch (RuntimeException | IOException e) {
-            return new Pass2Outcome(task.index(), task.name(), 0, null, null, null, PickStage.describe(e));
+            return new Result(new Pass2Outcome(task.index(), task.name(), 0, null, null, null, PickStage.describe(e)), List.of());
         }
+    }
+
+    /** The policy's stage 6 for a pre-picked micrograph: label its binary image again and gate the components. */
+    private List<Pick> repickImported(MicTask task, Pass1Outcome p1, Configuration conf) throws IOException {
+        if (p1.bin() == null) return List.of();
+        ShrinkGeometry geo = ShrinkGeometry.of(p1.rawNx(), p1.rawNy(), task.smpd());
+        BinaryImage bin = BinaryImage.fromImage(MrcReader.read(p1.bin(), conf, MrcReader.Options.IMAGE).image());
+        return RePicker.repick(bin, geo, decision.diamMin(), decision.diamMax());
     }
 }

@@ -1,20 +1,31 @@
 package org.segdiampick.job;
 
-/** The run stops with a given exit code (README "Exit codes"); the project is left as it was. */
+/**
+ * The run stops for a reason the user can act on; the project is left as it was. The command line maps the
+ * reason to the process exit code (cli.ExitCodes, README "Exit codes").
+ */
 public class RunFailedException extends RuntimeException {
-    private final int exitCode;
 
-    public RunFailedException(int exitCode, String message) {
+    public enum Reason {
+        /** No diameters, too few for k-means, no cluster accepted, or no micrograph to process. */
+        NOTHING_TO_ESTIMATE,
+        /** More micrographs failed than allowed, or one did with {@code --fail-fast}. */
+        TOO_MANY_FAILED
+    }
+
+    private final Reason reason;
+
+    public RunFailedException(Reason reason, String message) {
         super(message);
-        this.exitCode = exitCode;
+        this.reason = reason;
     }
 
-    public RunFailedException(int exitCode, String message, Throwable cause) {
+    public RunFailedException(Reason reason, String message, Throwable cause) {
         super(message, cause);
-        this.exitCode = exitCode;
+        this.reason = reason;
     }
 
-    public int exitCode() {
-        return exitCode;
+    public Reason reason() {
+        return reason;
     }
 }

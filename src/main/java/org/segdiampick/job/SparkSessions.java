@@ -30,6 +30,8 @@ public final class SparkSessions {
         }
         // A speculative copy of a task would write the same outputs twice at the same time.
         b.config("spark.speculation", "false");
+        // the stage-1 table has 24 columns: without this Spark warns that it truncated a plan's string on every run
+        b.config("spark.sql.debug.maxToStringFields", "64");
         conf.forEach(b::config);
         SparkSession session = b.getOrCreate();
         // getOrCreate() on a running session (tests, notebooks, a second command in one JVM) keeps the existing

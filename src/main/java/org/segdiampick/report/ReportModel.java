@@ -18,15 +18,29 @@ import java.util.Objects;
  * @param mskdiam            mask diameter in Å (stage 5)
  * @param clustering         clustering backend name, e.g. "kmeans" or "hac"
  * @param micrographs        one row per micrograph of the batch
- * @param failures           micrographs that failed, with their error
+ * @param failures           micrographs that failed, with their error (possibly only the first of them)
  * @param gallery            thumbnails to show with boxes; the first one also carries the to-scale drawing
+ * @param failuresTotal      how many micrographs failed in all (at least {@code failures.size()})
+ * @param detailsHref        relative link to the per-micrograph table (micrographs.tsv), or null
  */
 public record ReportModel(double smpd, double[] diametersBefore, double[] diametersAccepted,
         List<Cluster> clusters, double diamMin, double diamMax, int boxInPix, double mskdiam,
         String clustering, List<MicrographRow> micrographs, List<Failure> failures,
-        List<GalleryEntry> gallery) {
+        List<GalleryEntry> gallery, int failuresTotal, String detailsHref) {
+
+    /** A model whose failure list is complete and that links no details table. */
+    public ReportModel(double smpd, double[] diametersBefore, double[] diametersAccepted,
+            List<Cluster> clusters, double diamMin, double diamMax, int boxInPix, double mskdiam,
+            String clustering, List<MicrographRow> micrographs, List<Failure> failures,
+            List<GalleryEntry> gallery) {
+        this(smpd, diametersBefore, diametersAccepted, clusters, diamMin, diamMax, boxInPix, mskdiam, clustering,
+                micrographs, failures, gallery, failures.size(), null);
+    }
 
     public ReportModel {
+        if (failuresTotal < failures.size()) {
+            throw new IllegalArgumentException("failuresTotal " + failuresTotal + " < " + failures.size() + " failures listed");
+        }
         if (!(smpd > 0) || Double.isInfinite(smpd)) {
             throw new IllegalArgumentException("smpd must be a positive finite pixel size, got " + smpd);
         }

@@ -24,6 +24,14 @@ public final class ReportWriter {
     public static final int MAX_GALLERY = 8;
     /** Micrographs beyond this many are listed in the table but not drawn in the bar chart. */
     public static final int MAX_CHART_ROWS = 200;
+    /** Rows of the per-micrograph table; every micrograph is in the linked details table (micrographs.tsv). */
+    public static final int MAX_TABLE_ROWS = 100;
+    /** Failures listed; the rest are counted. */
+    public static final int MAX_FAILURES = 100;
+    /** Longest error or name text shown, characters: keeps the page bounded whatever the inputs. */
+    static final int MAX_TEXT = 300;
+    /** Bins of the particles-per-micrograph histogram. */
+    static final int COUNT_BINS = 20;
 
     private static final String CSS = """
             body{font-family:sans-serif;margin:24px;color:#222;max-width:1100px}
@@ -81,9 +89,23 @@ public final class ReportWriter {
         dl(s, "pixel size", cell(m.smpd(), 4) + " \u00c5/px");
         dl(s, "clustering", m.clustering());
         dl(s, "diameters", m.diametersBefore().length + " collected, " + m.diametersAccepted().length + " accepted");
-        long failed = m.failures().size();
+        long failed = m.failuresTotal();
         dl(s, "micrographs", m.micrographs().size() + " (" + failed + " failed)");
+        java.util.Map<String, Integer> states = new java.util.TreeMap<>();
+        long particles = 0;
+        for (ReportModel.MicrographRow r : m.micrographs()) {
+            states.merge(r.state(), 1, Integer::sum);
+            particles += r.nptcls();
+        }
+        StringBuilder by = new StringBuilder();
+        states.forEach((k, v) -> by.append(by.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+        dl(s, "by outcome", by.toString());
+        dl(s, "particles", Long.toString(particles));
         s.append("</dl>\n");
+        if (m.detailsHref() != null) {
+            s.append("<p>Every micrograph, with its files and errors: <a href=\"").append(esc(m.detailsHref())).append("\">")
+                    .append(esc(m.detailsHref())).append("</a>.</p>\n");
+        }
     }
 
     private static void dl(StringBuilder s, String term, String value) {
@@ -194,25 +216,38 @@ public final class ReportWriter {
         }
         s.append("<table class=\"micrographs\">\n<tr><th class=\"text\">micrograph</th><th>particles</th>")
                 .append("<th class=\"text\">state</th><th class=\"text\">error</th></tr>\n");
-        for (ReportModel.MicrographRow r : rows) {
+        int tableRows = Math.min(rows.size(), MAX_TABLE_ROWS);
+        for (ReportModel.MicrographRow r : rows.subList(0, tableRows)) {
             s.append("<tr").append(r.error() != null ? " class=\"failed\"" : "").append("><td class=\"text\">")
-                    .append(esc(r.name())).append("</td><td>").append(r.nptcls()).append("</td><td class=\"text\">")
-                    .append(esc(r.state())).append("</td><td class=\"text\">").append(esc(r.error())).append("</td></tr>\n");
+                    .append(esc(cut(r.name()))).append("</td><td>").append(r.nptcls()).append("</td><td class=\"text\">")
+                    .append(esc(cut(r.state()))).append("</td><td class=\"text\">").append(esc(cut(r.error()))).append("</td></tr>\n");
         }
         s.append("</table>\n");
+        if (tableRows < rows.size()) {
+            s.append("<p class=\"more\">Table shows the first ").append(tableRows).append(" of ").append(rows.size())
+                    .append(" micrographs").append(m.detailsHref() == null ? "" : "; all are in <a href=\"" + esc(m.detailsHref())
+                            + "\">" + esc(m.detailsHref()) + "</a>").append(".</p>\n");
+        }
+        countHistogram(s, rows);
     }
 
     private static void failures(StringBuilder s, ReportModel m) {
-        s.append("<h2 id=\"failures\">Failures (").append(m.failures().size()).append(")</h2>\n");
-        if (m.failures().isEmpty()) {
+        s.append("<h2 id=\"failures\">Failures (").append(m.failuresTotal()).append(")</h2>\n");
+        if (m.failuresTotal() == 0) {
             s.append("<p>None.</p>\n");
             return;
         }
         s.append("<ul class=\"failures\">\n");
-        for (ReportModel.Failure f : m.failures()) {
-            s.append("<li><b>").append(esc(f.micrograph())).append("</b>: ").append(esc(f.message())).append("</li>\n");
+        List<ReportModel.Failure> listed = m.failures().subList(0, Math.min(m.failures().size(), MAX_FAILURES));
+        for (ReportModel.Failure f : listed) {
+            s.append("<li><b>").append(esc(cut(f.micrograph()))).append("</b>: ").append(esc(cut(f.message()))).append("</li>\n");
         }
         s.append("</ul>\n");
+        if (listed.size() < m.failuresTotal()) {
+            s.append("<p class=\"more\">\u2026 and ").append(m.failuresTotal() - listed.size()).append(" more")
+                    .append(m.detailsHref() == null ? "" : " (all in <a href=\"" + esc(m.detailsHref()) + "\">" + esc(m.detailsHref()) + "</a>)")
+                    .append(".</p>\n");
+        }
     }
 
     private static void gallery(StringBuilder s, ReportModel m) {
@@ -238,6 +273,40 @@ public final class ReportWriter {
             s.append("<p>No thumbnails.</p>\n");
         }
         s.append("</div>\n");
+    }
+
+    /**
+     * Particles per micrograph over the whole batch, as a histogram of {@link #COUNT_BINS} equal bins from 0 to the
+     * largest count: its size does not grow with the batch.
+     */
+    private static void countHistogram(StringBuilder s, List<ReportModel.MicrographRow> rows) {
+        if (rows.isEmpty()) return;
+        int max = 0;
+        for (ReportModel.MicrographRow r : rows) max = Math.max(max, r.nptcls());
+        int width = Math.max(1, (max + COUNT_BINS) / COUNT_BINS);
+        long[] bins = new long[COUNT_BINS];
+        for (ReportModel.MicrographRow r : rows) bins[Math.min(COUNT_BINS - 1, Math.max(0, r.nptcls()) / width)]++;
+        long top = 1;
+        for (long b : bins) top = Math.max(top, b);
+        int barW = 28, h = 160;
+        s.append("<h3 id=\"count-histogram\">Micrographs by particle count (all ").append(rows.size()).append(")</h3>\n");
+        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"count-histogram\" width=\"").append(COUNT_BINS * barW + 20)
+                .append("\" height=\"").append(h + 36).append("\">\n");
+        for (int i = 0; i < COUNT_BINS; i++) {
+            double bh = (double) bins[i] / top * h;
+            int lo = i * width, hi = i == COUNT_BINS - 1 ? Math.max(max, lo + width - 1) : lo + width - 1;
+            s.append("<rect class=\"count-bin\" x=\"").append(10 + i * barW).append("\" y=\"").append(num(h - bh + 4))
+                    .append("\" width=\"").append(barW - 2).append("\" height=\"").append(num(bh)).append("\"><title>")
+                    .append(lo).append('\u2013').append(hi).append(" particles: ").append(bins[i]).append(" micrographs</title></rect>\n");
+            if (i % 5 == 0) s.append("<text class=\"tick\" x=\"").append(10 + i * barW).append("\" y=\"").append(h + 20)
+                    .append("\">").append(lo).append("</text>\n");
+        }
+        s.append("</svg>\n");
+    }
+
+    private static String cut(String text) {
+        if (text == null || text.length() <= MAX_TEXT) return text;
+        return text.substring(0, MAX_TEXT - 1) + "\u2026";
     }
 
     private static String shorten(String name, int max) {

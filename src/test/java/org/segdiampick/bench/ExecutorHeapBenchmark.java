@@ -133,7 +133,7 @@ public final class ExecutorHeapBenchmark {
         Configuration conf = new Configuration();
         OutputLayout layout = new OutputLayout(out.toString());
         MicTask task = new MicTask(0, mrc.toString(), smpd, OutputLayout.baseName(mrc.toString()), null, null, null, null);
-        Pass1Outcome p1 = new PickStage(new PickSettings(Contrast.BLACK, 500, layout, false, true)).process(task, conf, "bench");
+        Pass1Outcome p1 = new PickStage(new PickSettings(Contrast.BLACK, 500, layout, PickSettings.Pass1Writes.THUMBNAIL_AND_INTERMEDIATES, true)).process(task, conf, "bench");
         if (p1.failed() || p1.diameters().length == 0) throw new IllegalStateException("pass 1: " + p1);
         Decision d = Estimate.run(p1.diameters(), smpd, Clustering.KMEANS).decision();
         Pass2Outcome p2 = new RepickStage(d, layout).process(task, p1, conf);

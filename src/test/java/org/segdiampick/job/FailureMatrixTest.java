@@ -263,7 +263,7 @@ class FailureMatrixTest {
     void cheapChecksRunBeforeThePixelsAreRead() throws IOException {
         byte[] mic = Files.readAllBytes(JobFixtures.apoferritin().get(0));
         byte[] ribosome = Files.readAllBytes(JobFixtures.RIBOSOME.resolve("312_10028.mrc"));
-        PickStage stage = new PickStage(new PickSettings(Contrast.parse("black"), 500, new OutputLayout(tmp.resolve("direct").toString()), false, false));
+        PickStage stage = new PickStage(new PickSettings(Contrast.parse("black"), 500, new OutputLayout(tmp.resolve("direct").toString()), PickSettings.Pass1Writes.THUMBNAIL_AND_INTERMEDIATES, false));
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put(write("h-stack.mrc", patchInt(mic, MrcHeader.Field.NZ, 3)), "3 sections");
         expected.put(write("h-smpd.mrc", Arrays.copyOf(ribosome, 1024)), "pixel size");

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.segdiampick.cli.ExitCodes;
+import org.segdiampick.testing.PicksTable;
 import org.segdiampick.testing.SharedSpark;
 
 import java.io.IOException;
@@ -30,8 +32,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * A run killed midway leaves the project as it was and no {@code _SUCCESS}; rerunning without the fault gives
  * exactly the outputs of an uninterrupted run ({@link ReferenceRun}). Spark task retries rewrite, never append.
- * Faults come from the package-private test seams {@link SegDiamPickJob#afterStage} and
- * {@link RepickStage#afterBoxWritten}.
+ * Faults are injected by the test file system {@link InstrumentedLocalFileSystem} (no hook in production code):
+ * stage 6 creates a micrograph's coordinate file right after its box file, and the driver writes the project
+ * after every other output.
  */
 class InterruptedRunTest {
     private static final Configuration CONF = new Configuration();
@@ -40,10 +43,19 @@ class InterruptedRunTest {
     @TempDir
     Path tmp;
 
+    @BeforeEach
+    void installFaultInjection() {
+        InstrumentedLocalFileSystem.installInPlace(SharedSpark.spark().sparkContext().hadoopConfiguration());
+    }
+
     @AfterEach
-    void clearHooks() {
-        SegDiamPickJob.afterStage = null;
-        RepickStage.afterBoxWritten = null;
+    void removeFaultInjection() {
+        InstrumentedLocalFileSystem.uninstall(SharedSpark.spark().sparkContext().hadoopConfiguration());
+    }
+
+    /** A RELION coordinate file under OUT/coords/ (not coords.star, which the driver writes). */
+    static boolean isCoordinateFile(String path) {
+        return path.contains("/coords/") && path.endsWith(".star");
     }
 
     @Test
@@ -54,8 +66,8 @@ class InterruptedRunTest {
 
         // 1. Killed in the middle of stage 6: the whole Spark job is cancelled right after the first box file is written.
         AtomicBoolean fired = new AtomicBoolean();
-        RepickStage.afterBoxWritten = name -> {
-            if (fired.compareAndSet(false, true)) {
+        InstrumentedLocalFileSystem.onCreate = path -> {
+            if (isCoordinateFile(path) && fired.compareAndSet(false, true)) {
                 SharedSpark.spark().sparkContext().cancelAllJobs();
                 try {
                     Thread.sleep(500); // let the scheduler see the cancellation before this task completes
@@ -65,7 +77,7 @@ class InterruptedRunTest {
             }
         };
         JobFixtures.Cli killed = run(project, out);
-        RepickStage.afterBoxWritten = null;
+        InstrumentedLocalFileSystem.onCreate = null;
         assertTrue(fired.get(), "stage 6 never wrote a box file");
         assertEquals(ExitCodes.INTERNAL, killed.code(), killed.toString());
         assertTrue(killed.err().contains("cancel"), killed.err());
@@ -76,11 +88,13 @@ class InterruptedRunTest {
         assertFalse(JobFixtures.under(JobFixtures.snapshot(out.toString(), CONF), "boxes/").isEmpty(), "killed before any box file");
 
         // 2. Killed at the last moment: every output written, the project and _SUCCESS not yet.
-        SegDiamPickJob.afterStage = stage -> {
-            if (stage.equals("outputs")) throw new IllegalStateException("injected kill after the outputs");
+        String projectName = project.getFileName().toString();
+        InstrumentedLocalFileSystem.onCreate = path -> {
+            if (path.contains(projectName)) throw new IllegalStateException("injected kill after the outputs");
         };
         JobFixtures.Cli late = run(project, out);
-        SegDiamPickJob.afterStage = null;
+        InstrumentedLocalFileSystem.onCreate = null;
+        assertTrue(Files.exists(out.resolve("summary.json")) && Files.exists(out.resolve("report.html")), "outputs before the project");
         assertEquals(ExitCodes.INTERNAL, late.code(), late.toString());
         assertTrue(late.err().contains("injected kill"), late.err());
         assertArrayEquals(ref.importedProject, Files.readAllBytes(project), "killed run changed the project");
@@ -133,9 +147,13 @@ class InterruptedRunTest {
      */
     private static void assertSameAsReference(ReferenceRun ref, Path out, byte[] project) throws IOException {
         Map<String, byte[]> actual = relocate(JobFixtures.snapshot(out.toString(), CONF), out, ref.out);
+        // picks.parquet's part files get new names on every write (Spark's writer): compare its rows instead
+        assertEquals(PicksTable.rows(ref.out.resolve("picks.parquet").toString()), PicksTable.rows(out.resolve("picks.parquet").toString()));
+        actual.keySet().removeIf(k -> k.startsWith("picks.parquet/"));
         // Writing summary.json and report.html over the interrupted run's keeps that version as *.prev (Storage.writeAtomically).
         actual.keySet().removeIf(k -> k.endsWith(".prev"));
         Map<String, byte[]> expected = new TreeMap<>(ref.snapshot);
+        expected.keySet().removeIf(k -> k.startsWith("picks.parquet/"));
         ObjectNode s1 = (ObjectNode) JSON.readTree(expected.remove("summary.json"));
         ObjectNode s2 = (ObjectNode) JSON.readTree(actual.remove("summary.json"));
         for (ObjectNode s : List.of(s1, s2)) s.remove(List.of("spark", "timings"));
@@ -147,7 +165,7 @@ class InterruptedRunTest {
 
     private static Map<String, byte[]> relocate(Map<String, byte[]> snap, Path from, Path to) {
         Map<String, byte[]> out = new TreeMap<>();
-        snap.forEach((k, v) -> out.put(k, k.endsWith(".star") || k.endsWith(".json") || k.endsWith(".html") || k.endsWith(".jsonl")
+        snap.forEach((k, v) -> out.put(k, k.endsWith(".star") || k.endsWith(".tsv") || k.endsWith(".json") || k.endsWith(".html") || k.endsWith(".jsonl")
                 ? new String(v, StandardCharsets.UTF_8).replace(from.toString(), to.toString()).getBytes(StandardCharsets.UTF_8) : v));
         return out;
     }

@@ -51,7 +51,12 @@ class JobPartsTest {
     void outputNamesAreDeterministic() {
         OutputLayout out = new OutputLayout("hdfs://nn:8020/run/out//");
         assertEquals("hdfs://nn:8020/run/out/boxes/m.box", out.box("m"));
-        assertEquals("hdfs://nn:8020/run/out/coords/m.star", out.coords("m"));
+        // coordinates where RELION 3.1 looks for them: coords/ + micrograph path without extension (+ .star)
+        assertEquals("hdfs://nn:8020/run/out/coords/data/a/m.star", out.coords("/data/a/m.mrc"));
+        assertEquals("hdfs://nn:8020/run/out/coords/data/b/m.star", out.coords("/data/b/m.mrc"));
+        assertEquals("hdfs://nn:8020/run/out/coords/mics/x.frames.star", out.coords("/p/MotionCorr/job012/mics/x.frames.mrc"));
+        assertEquals("hdfs://nn:8020/run/out/coords/s3a/bucket/g1/m.star", out.coords("s3a://bucket/g1/m.mrc"));
+        assertEquals("hdfs://nn:8020/run/out/coords/hdfs/nn_8020/g1/m.star", out.coords("hdfs://nn:8020/g1/m.mrc"));
         assertEquals("hdfs://nn:8020/run/out/thumbs/m_den.jpg", out.thumb("m"));
         assertEquals("FoilHole_1.frames", OutputLayout.baseName("s3a://b/x/FoilHole_1.frames.mrc"));
         assertEquals("noext", OutputLayout.baseName("/x/noext"));
@@ -62,7 +67,8 @@ class JobPartsTest {
         MicrographFailedException cause = new MicrographFailedException("/m/a.mrc", "/m/a.mrc: file not found", null);
         RuntimeException local = SparkStages.failFastOrRethrow(new Exception("Job aborted", cause));
         RunFailedException r = assertInstanceOf(RunFailedException.class, local);
-        assertEquals(ExitCodes.TOO_MANY_FAILED, r.exitCode());
+        assertEquals(RunFailedException.Reason.TOO_MANY_FAILED, r.reason());
+        assertEquals(ExitCodes.TOO_MANY_FAILED, ExitCodes.of(r));
         assertTrue(r.getMessage().startsWith("/m/a.mrc: failed (--fail-fast)"), r.getMessage());
         // On a cluster the task's exception may arrive only as text in the SparkException message.
         RuntimeException remote = SparkStages.failFastOrRethrow(new Exception("Job aborted due to stage failure: Task 0 failed: "
@@ -92,10 +98,26 @@ class JobPartsTest {
 
     @Test
     void failedFractionRule() {
-        SegDiamPickJob.checkFailures(1, 10, 0.1);
-        SegDiamPickJob.checkFailures(0, 10, 0.0);
-        RunFailedException e = assertThrows(RunFailedException.class, () -> SegDiamPickJob.checkFailures(2, 10, 0.1));
-        assertEquals(ExitCodes.TOO_MANY_FAILED, e.exitCode());
-        assertThrows(RunFailedException.class, () -> SegDiamPickJob.checkFailures(1, 10, 0.0));
+        new FailurePolicy(0.1, false).check(1, 10);
+        new FailurePolicy(0.0, false).check(0, 10);
+        RunFailedException e = assertThrows(RunFailedException.class, () -> new FailurePolicy(0.1, false).check(2, 10));
+        assertEquals(ExitCodes.TOO_MANY_FAILED, ExitCodes.of(e));
+        assertThrows(RunFailedException.class, () -> new FailurePolicy(0.0, false).check(1, 10));
+    }
+
+    @Test
+    void progressLineShowsRateAndEta() {
+        assertEquals("picked 0/800 micrographs (0 %)", SparkStages.line("picked", 0, 800, 3));
+        assertEquals("picked 200/800 micrographs (25 %), 2.00/s, ETA 5m00s", SparkStages.line("picked", 200, 800, 100));
+        assertEquals("picked 800/800 micrographs (100 %), 8.00/s, in 1m40s", SparkStages.line("picked", 800, 800, 100));
+        assertEquals("2h01m", SparkStages.duration(7260));
+    }
+
+    @Test
+    void gallerySampleIsSpreadEvenlyAndDeterministic() {
+        List<Integer> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) all.add(i);
+        assertEquals(List.of(0, 12, 25, 37, 50, 62, 75, 87), ReportPage.sample(all, 8));
+        assertEquals(List.of(0, 1, 2), ReportPage.sample(List.of(0, 1, 2), 8));
     }
 }

@@ -5,10 +5,11 @@ import org.segdiampick.cli.Main;
 
 /**
  * Test-only entry point ({@link InterruptedRunTest}, in a JVM of its own): the CLI, with every stage-6 task
- * failing on its first attempt right after it has written its box file, so Spark must retry it.
+ * failing on its first attempt right after it has written its box file (as it creates the coordinate file next to
+ * it, through {@link InstrumentedLocalFileSystem}), so Spark must retry it.
  */
 final class RetryOnceRun {
-    /** Not fatal for Spark (unlike VirtualMachineError/LinkageError), and not caught by {@link RepickStage}. */
+    /** Not fatal for Spark (unlike VirtualMachineError/LinkageError), and not caught by {@link RepickStage} or Storage. */
     static final class InjectedTaskFailure extends Error {
         InjectedTaskFailure(String message) {
             super(message);
@@ -19,11 +20,13 @@ final class RetryOnceRun {
     }
 
     public static void main(String[] args) {
-        RepickStage.afterBoxWritten = name -> {
+        InstrumentedLocalFileSystem.onCreate = path -> {
             TaskContext tc = TaskContext.get();
-            if (tc != null && tc.attemptNumber() == 0)
-                throw new InjectedTaskFailure("injected failure of the first attempt after writing the box file of " + name);
+            if (tc != null && tc.attemptNumber() == 0 && InterruptedRunTest.isCoordinateFile(path))
+                throw new InjectedTaskFailure("injected failure of the first attempt after writing the box file for " + path);
         };
-        Main.main(args);
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
+        all.addAll(InstrumentedLocalFileSystem.sparkConf());
+        Main.main(all.toArray(String[]::new));
     }
 }

@@ -72,7 +72,7 @@ class RunJobTest {
         for (MicRecord r : project) {
             String name = OutputLayout.baseName(r.intg());
             names.add(name);
-            for (String k : SegDiamPickJob.PRE_PICK_KEYS) assertFalse(r.has(k), k + " left in " + r);
+            for (String k : ProjectUpdate.PRE_PICK_KEYS) assertFalse(r.has(k), k + " left in " + r);
             assertEquals(1, r.state());
             assertNull(r.getString("error"));
             int n = r.getInt("nptcls");
@@ -96,7 +96,8 @@ class RunJobTest {
                         && corrected <= summary.get("diam_max").asDouble() + 0.06, "diameter outside the gate: " + b);
             }
             // Coordinate file: same centres as the box file.
-            StarFile.Loop loop = StarFile.parse(new StringReader(text(snap, "coords/" + name + ".star")), name)
+            String coordRel = new OutputLayout(ref.out.toString()).coords(r.intg()).substring(ref.out.toString().length() + 1);
+            StarFile.Loop loop = StarFile.parse(new StringReader(text(snap, coordRel)), name)
                     .blocks().get(0).loopWith("_rlnCoordinateX");
             assertEquals(n, loop.size());
             for (int i = 0; i < n; i++) {
@@ -116,7 +117,7 @@ class RunJobTest {
             assertTrue(index.value(i, "_rlnMicrographName").startsWith(JobFixtures.APOFERRITIN.toString()));
         }
         Set<String> expected = new HashSet<>();
-        for (String name : names) expected.add(ref.out.resolve("coords/" + name + ".star").toString());
+        for (MicRecord r : project) expected.add(new OutputLayout(ref.out.toString()).coords(r.intg()));
         assertEquals(expected, listed);
 
         // summary.json: the estimate keys, the counts, where it ran.
@@ -137,9 +138,45 @@ class RunJobTest {
 
         String html = text(snap, "report.html");
         assertTrue(html.contains("<html") && html.contains(Integer.toString(box)), "report.html");
-        // The intermediate images of pass 1 are kept under work/ (stage 6 re-reads the binary image).
-        for (String name : names)
-            for (String kind : List.of("den", "topo", "bin")) assertTrue(snap.containsKey("work/" + name + "_" + kind + ".mrc"));
+        assertTrue(html.contains("<a href=\"micrographs.tsv\">"), "the report links the per-micrograph table");
+        // micrographs.tsv: a header and one line per micrograph, agreeing with the project; summary.json has no such list.
+        List<String> tsv = text(snap, "micrographs.tsv").lines().toList();
+        assertEquals(String.join("\t", org.segdiampick.io.MicrographTable.COLUMNS), tsv.get(0));
+        assertEquals(4, tsv.size());
+        for (int i = 0; i < 3; i++) {
+            String[] cells = tsv.get(i + 1).split("\t", -1);
+            assertEquals(project.get(i).intg(), cells[0]);
+            assertEquals("picked", cells[2]);
+            assertEquals(project.get(i).getInt("nptcls"), Integer.parseInt(cells[4]));
+            assertEquals(project.get(i).getString("boxfile"), cells[5]);
+        }
+        assertFalse(summary.has("per_micrograph"));
+
+        // picks.parquet, read back with Spark SQL: exactly the rows of the box files.
+        org.apache.spark.sql.SparkSession spark = org.segdiampick.testing.SharedSpark.spark();
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> picks = spark.read().parquet(ref.out.resolve("picks.parquet").toString());
+        assertEquals(List.of("micrograph", "x", "y", "diameter", "figure_of_merit"), List.of(picks.columns()));
+        picks.createOrReplaceTempView("picks");
+        Map<String, Long> perMic = new java.util.TreeMap<>();
+        for (org.apache.spark.sql.Row row : spark.sql("SELECT micrograph, count(*) AS n FROM picks GROUP BY micrograph").collectAsList())
+            perMic.put(row.getString(0), row.getLong(1));
+        Map<String, Long> expectedPerMic = new java.util.TreeMap<>();
+        for (MicRecord r : project) expectedPerMic.put(r.intg(), (long) r.getInt("nptcls"));
+        assertEquals(expectedPerMic, perMic);
+        assertEquals(0, spark.sql("SELECT * FROM picks WHERE figure_of_merit IS NOT NULL").count(), "the segmentation picker gives no merit");
+        for (MicRecord r : project) {
+            List<BoxFile.BoxLine> lines = new ArrayList<>(BoxFile.read(new StringReader(text(snap, "boxes/" + OutputLayout.baseName(r.intg()) + ".box")), r.intg()));
+            List<org.apache.spark.sql.Row> rows = spark.sql("SELECT x, y, diameter FROM picks WHERE micrograph = '" + r.intg() + "' ORDER BY x, y").collectAsList();
+            lines.sort(java.util.Comparator.comparingDouble(BoxFile.BoxLine::centreX).thenComparingDouble(BoxFile.BoxLine::centreY));
+            assertEquals(lines.size(), rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                assertEquals(lines.get(i).centreX(), rows.get(i).getInt(0), 0.5 + 1e-9);
+                assertEquals(lines.get(i).centreY(), rows.get(i).getInt(1), 0.5 + 1e-9);
+                assertEquals(lines.get(i).diameter(), rows.get(i).getDouble(2), 0.05 + 1e-9);
+            }
+        }
+        // No intermediate images without --keep-intermediates: stage 6 works from what pass 1 measured.
+        assertTrue(snap.keySet().stream().noneMatch(k -> k.startsWith("work/") || k.endsWith(".mrc")), snap.keySet().toString());
     }
 
     @Test
@@ -153,7 +190,7 @@ class RunJobTest {
         List<MicRecord> recs = ProjectStore.read(project.toString(), CONF);
         List<Double> all = new ArrayList<>();
         for (MicRecord r : recs) {
-            for (String k : SegDiamPickJob.PRE_PICK_KEYS) {
+            for (String k : ProjectUpdate.PRE_PICK_KEYS) {
                 assertNotNull(r.getString(k), k + " missing in " + r);
                 assertTrue(Files.exists(Path.of(r.getString(k))), r.getString(k));
             }
@@ -174,9 +211,30 @@ class RunJobTest {
         assertEquals(3, s.get("micrographs").get("imported").asInt());
         assertEquals(0, s.get("micrographs").get("picked").asInt());
         assertEquals(refSummary.get("box_in_pix").asInt(), s.get("box_in_pix").asInt());
-        assertSameFiles(JobFixtures.under(ref.snapshot, "boxes/"), JobFixtures.under(JobFixtures.snapshot(out.toString(), CONF), "boxes/"));
+        Map<String, byte[]> imported = JobFixtures.snapshot(out.toString(), CONF);
+        for (String folder : List.of("boxes/", "coords/", "thumbs/"))
+            assertSameFiles(JobFixtures.under(ref.snapshot, folder), JobFixtures.under(imported, folder));
+
+        // A direct run with --keep-intermediates: the same outputs as the default run, and under work/ exactly
+        // the images preprocess wrote (the binary one as MRC mode 0).
+        Path project3 = tmp.resolve("p3.jsonl"), keep = tmp.resolve("keep");
+        Files.write(project3, ref.importedProject);
+        JobFixtures.Cli kr = JobFixtures.cli("run", "--project", project3.toString(), "--out", keep.toString(), "--keep-intermediates");
+        assertEquals(0, kr.code(), kr.toString());
+        Map<String, byte[]> kept = JobFixtures.snapshot(keep.toString(), CONF);
+        for (String folder : List.of("boxes/", "coords/", "thumbs/"))
+            assertSameFiles(JobFixtures.under(ref.snapshot, folder), JobFixtures.under(kept, folder));
+        assertEquals(new String(Files.readAllBytes(ref.project)).replace(ref.out.toString(), keep.toString()),
+                new String(Files.readAllBytes(project3)));
+        Map<String, byte[]> work = JobFixtures.under(kept, "work/");
+        assertEquals(9, work.size(), work.keySet().toString());
+        Map<String, byte[]> pre1 = JobFixtures.snapshot(pre.toString(), CONF);
+        for (Map.Entry<String, byte[]> e : work.entrySet())
+            assertArrayEquals(pre1.get(e.getKey().substring("work/".length())), e.getValue(), e.getKey());
+        for (String b : work.keySet())
+            if (b.endsWith("_bin.mrc")) assertEquals(MrcHeader.Mode.INT8, MrcReader.read(keep.resolve(b).toString(), CONF, MrcReader.Options.HEADER).header().mode());
         for (MicRecord rec : ProjectStore.read(project.toString(), CONF))
-            for (String k : SegDiamPickJob.PRE_PICK_KEYS) assertFalse(rec.has(k), "imported entry " + k + " not deleted: " + rec);
+            for (String k : ProjectUpdate.PRE_PICK_KEYS) assertFalse(rec.has(k), "imported entry " + k + " not deleted: " + rec);
         // Nothing was picked again: no pass-1 images under OUT/work.
         assertFalse(Files.exists(out.resolve("work")));
 
@@ -197,12 +255,17 @@ class RunJobTest {
     void rerunOfTheSameInputIsByteIdentical() throws IOException {
         ReferenceRun ref = ReferenceRun.get();
         byte[] project1 = Files.readAllBytes(ref.project);
+        List<String> picks1 = org.segdiampick.testing.PicksTable.rows(ref.out.resolve("picks.parquet").toString());
         JobFixtures.Cli again = JobFixtures.cli("run", "--project", ref.project.toString(), "--out", ref.out.toString());
         assertEquals(0, again.code(), again.toString());
         Map<String, byte[]> second = JobFixtures.snapshot(ref.out.toString(), CONF);
         assertArrayEquals(project1, Files.readAllBytes(ref.project), "project.jsonl differs on a rerun");
-        for (String folder : List.of("boxes/", "coords/", "thumbs/", "work/", "coords.star", "_SUCCESS"))
+        for (String folder : List.of("boxes/", "coords/", "thumbs/", "coords.star", "micrographs.star", "micrographs.tsv", "_SUCCESS"))
             assertSameFiles(JobFixtures.under(ref.snapshot, folder), JobFixtures.under(second, folder));
+        assertArrayEquals(ref.snapshot.get("report.html"), second.get("report.html"), "report.html differs on a rerun");
+        // picks.parquet: its part files are named afresh by Spark on every write, its rows are the same
+        assertFalse(picks1.isEmpty());
+        assertEquals(picks1, org.segdiampick.testing.PicksTable.rows(ref.out.resolve("picks.parquet").toString()));
         ObjectNode s1 = (ObjectNode) JSON.readTree(ref.snapshot.get("summary.json"));
         ObjectNode s2 = (ObjectNode) JSON.readTree(second.get("summary.json"));
         assertFalse(s1.get("spark").get("app_id").asText().isEmpty());
