@@ -13,7 +13,8 @@ import java.util.List;
  *   <li>{@link #evidence}: per micrograph, the small summable {@link SizeEvidence} (blob scores at 15 sizes) from
  *       which the driver learns the particle diameter and the threshold ({@link RefinedDecision#learn});</li>
  *   <li>{@link #pick}: per micrograph, the particles at the decision's size: local maxima of the blob response
- *       at the detection diameter scoring at least the threshold, suppressed within 0.8 diameters, and not on
+ *       at the detection diameter scoring at least the threshold (and standing out from pixel noise on a sparse micrograph,
+ *       {@link BlobResponse#counts}), suppressed within 0.8 diameters, and not on
  *       carbon, on very dark contamination, or closer to the edge than half a box.</li>
  * </ol>
  * Stateless and thread-safe; deterministic (the carbon detector is seeded from the micrograph's name).
@@ -49,9 +50,9 @@ public final class RefinedPicker {
         if (raw.isConstant()) return List.of();
         WorkingGrid grid = new WorkingGrid(raw, smpd, contrast);
         BlobResponse r = BlobResponse.of(grid, decision.detectionDiameter());
-        if (r.signalRatio() < SizeEvidence.MIN_SIGNAL_RATIO) return List.of();
         List<Peak> peaks = NonMaximumSuppression.suppress(
                 PeakDetector.localMaxima(r.z(), r.nx(), r.ny(), decision.threshold()), SizeEvidence.SUPPRESSION * r.diameterPx());
+        peaks = peaks.stream().filter(p -> r.counts(p.score())).toList();
         peaks = ContaminationFilter.reject(peaks, grid.forDiameter(decision.detectionDiameter()), r.diameterPx());
         CarbonScreen.Screen carbon = screenCarbon ? CarbonScreen.of(grid, CarbonDetector.seedFor(micName)) : null;
         int half = decision.boxPx() / 2;

@@ -8,7 +8,7 @@ import java.util.List;
  * What one micrograph — or, summed, a batch — tells about the particle size: for every diameter of a fixed
  * logarithmic grid ({@link #diameter(int)}, 50–566 Å in steps of 2^(1/6)), the sum and count of the top-k blob
  * scores (k = a quarter of the particles of that size that would tile the micrograph), the histogram of all
- * suppressed-peak scores, and how many micrographs had signal at that size. Everything is a sum, so
+ * suppressed-peak scores, and how many micrographs had peaks that count ({@link BlobResponse#counts}) at that size. Everything is a sum, so
  * {@link #plus} is associative and commutative: the executor computes one per micrograph ({@link #of}), Spark
  * tree-aggregates them, and the driver learns the size ({@link ParticleSizeLearner}) and the threshold
  * ({@link ScoreThreshold}) from the total. About 100 numbers per diameter, 15 diameters.
@@ -16,8 +16,6 @@ import java.util.List;
 public final class SizeEvidence implements Serializable {
     public static final int SCALES = 15;
     public static final double FIRST_DIAMETER = 50, STEP = Math.pow(2, 1.0 / 4);
-    /** Signal ratio below which a micrograph is taken as noise at that size (pure noise has 1). */
-    public static final double MIN_SIGNAL_RATIO = 1.5;
     /** Peaks closer than this fraction of the diameter are one particle (non-maximum suppression). */
     public static final double SUPPRESSION = 0.8;
     /** Top-k: this fraction of the number of particles of the size that would tile the micrograph. */
@@ -60,9 +58,10 @@ public final class SizeEvidence implements Serializable {
         for (int j = 0; j < SCALES; j++) {
             double d = diameter(j);
             BlobResponse r = BlobResponse.of(grid, d);
-            if (r.signalRatio() < MIN_SIGNAL_RATIO) continue;
             List<Peak> peaks = NonMaximumSuppression.suppress(
                     PeakDetector.localMaxima(r.z(), r.nx(), r.ny(), ScoreHistogram.MIN_SCORE), SUPPRESSION * r.diameterPx());
+            peaks = peaks.stream().filter(p -> r.counts(p.score())).toList();
+            if (peaks.isEmpty()) continue;
             int k = (int) Math.ceil(TOP_FRACTION * areaA2 / (d * d));
             for (int i = 0; i < peaks.size(); i++) {
                 double s = peaks.get(i).score();
