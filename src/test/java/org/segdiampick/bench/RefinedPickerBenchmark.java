@@ -116,6 +116,8 @@ public final class RefinedPickerBenchmark {
                 long b = cpu();
                 List<RefinedPick> picks = refined.pick(img, ds.smpd(), rd, names.get(i));
                 long c = cpu();
+                System.err.printf("  %s signal ratio at the detection diameter %.2f%n", names.get(i),
+                        org.segdiampick.pick.refined.BlobResponse.of(new WorkingGrid(img, ds.smpd(), Contrast.BLACK), rd.detectionDiameter()).signalRatio());
                 pickCpu += c - b;
                 campaignCpu += c - a;
                 List<Pick> asPicks = picks.stream().map(p -> p.toPick(rd.particleDiameter())).toList();

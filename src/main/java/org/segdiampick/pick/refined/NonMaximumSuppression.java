@@ -2,7 +2,9 @@ package org.segdiampick.pick.refined;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Greedy non-maximum suppression: peaks are taken from the highest score down, and a peak is dropped when an
@@ -22,7 +24,7 @@ public final class NonMaximumSuppression {
         List<Peak> sorted = new ArrayList<>(peaks);
         sorted.sort(Comparator.comparingDouble(Peak::score).reversed().thenComparingInt(Peak::y).thenComparingInt(Peak::x));
         double cell = minDistance, d2 = minDistance * minDistance;
-        java.util.Map<Long, List<Peak>> grid = new java.util.HashMap<>();
+        Map<Long, List<Peak>> grid = new HashMap<>();
         List<Peak> kept = new ArrayList<>();
         for (Peak p : sorted) {
             long cx = (long) Math.floor(p.x() / cell), cy = (long) Math.floor(p.y() / cell);
