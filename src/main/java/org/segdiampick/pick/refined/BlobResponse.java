@@ -8,7 +8,7 @@ import org.segdiampick.image.LaplacianOfGaussian;
  * Gaussian at σ = D / (2√2) of the working grid, as a robust z-score (so scores from crowded and sparse micrographs
  * share a scale and a batch can pool them), and the micrograph's signal ratio at that scale: the robust spread of
  * the response over the spread white noise of the image's own pixel-noise level would give. Pure noise has a ratio
- * of 1; a micrograph crowded with particles of that size has clearly more (2.7 to 40 on the shared EMPIAR sets).
+ * of 1; a micrograph crowded with particles of that size has more (1.5 to 37 on the shared EMPIAR sets at their detection diameter).
  *
  * <p>A peak {@link #counts counts} when the micrograph has structure at that size (ratio at least
  * {@value #MIN_SIGNAL_RATIO}), or, on a sparse or empty micrograph, when the peak alone stands out from white noise
@@ -24,7 +24,7 @@ import org.segdiampick.image.LaplacianOfGaussian;
  */
 public record BlobResponse(float[] z, int nx, int ny, int factor, double diameterPx, double signalRatio) {
     /** Signal ratio from which a micrograph's peaks count on their robust z alone (pure noise has 1). */
-    public static final double MIN_SIGNAL_RATIO = 1.5;
+    public static final double MIN_SIGNAL_RATIO = 1.25;
     /** Otherwise a peak must reach this many sd of the white-noise response. */
     public static final double NOISE_FLOOR = 5;
 

@@ -61,6 +61,17 @@ class KernelsTest {
     }
 
     @Test
+    void pureNoiseHasSignalRatioOneAndParticlesMore() {
+        for (double d : new double[]{60, 120, 240}) {
+            BlobResponse noise = BlobResponse.of(new WorkingGrid(Micrographs.noise(800, 700, 2, 9), 2, org.segdiampick.pick.Contrast.BLACK), d);
+            assertEquals(1, noise.signalRatio(), 0.1, "noise at " + d + " Å");
+        }
+        Image2D crowded = Micrographs.particles(800, 800, 2, 60, 80, 12, 10, null);
+        BlobResponse r = BlobResponse.of(new WorkingGrid(crowded, 2, org.segdiampick.pick.Contrast.BLACK), 96);
+        assertTrue(r.signalRatio() > BlobResponse.MIN_SIGNAL_RATIO, "ratio " + r.signalRatio());
+    }
+
+    @Test
     void noiseLevelOfWhiteNoiseIsItsSd() {
         Image2D img = Micrographs.noise(300, 200, 1, 5);
         assertEquals(10, NoiseLevel.sd(img.data, img.nx, img.ny), 0.3);
