@@ -18,19 +18,27 @@ public final class BlockAverage {
         if (factor < 1) throw new IllegalArgumentException("binning factor must be at least 1, got " + factor);
         if (factor == 1) return img.copy();
         int nx = (img.nx + factor - 1) / factor, ny = (img.ny + factor - 1) / factor;
-        double[] sum = new double[nx * ny];
-        int[] count = new int[nx * ny];
-        float[] d = img.data;
-        for (int y = 0; y < img.ny; y++) {
-            int row = (y / factor) * nx, src = y * img.nx;
-            for (int x = 0; x < img.nx; x++) {
-                int o = row + x / factor;
-                sum[o] += d[src + x];
-                count[o]++;
+        float[] d = img.data, out = new float[nx * ny];
+        double[] rowSum = new double[nx];
+        for (int oy = 0; oy < ny; oy++) {
+            java.util.Arrays.fill(rowSum, 0);
+            int y0 = oy * factor, y1 = Math.min(img.ny, y0 + factor);
+            for (int y = y0; y < y1; y++) {
+                int src = y * img.nx;
+                // block by block: no division per pixel
+                for (int ox = 0, x = 0; ox < nx; ox++) {
+                    int xEnd = Math.min(img.nx, x + factor);
+                    double s = 0;
+                    for (; x < xEnd; x++) s += d[src + x];
+                    rowSum[ox] += s;
+                }
+            }
+            int h = y1 - y0;
+            for (int ox = 0; ox < nx; ox++) {
+                int w = Math.min(img.nx, (ox + 1) * factor) - ox * factor;
+                out[oy * nx + ox] = (float) (rowSum[ox] / ((long) w * h));
             }
         }
-        float[] out = new float[nx * ny];
-        for (int i = 0; i < out.length; i++) out[i] = (float) (sum[i] / count[i]);
         return new Image2D(nx, ny, img.smpdX * factor, img.smpdY * factor, out);
     }
 }

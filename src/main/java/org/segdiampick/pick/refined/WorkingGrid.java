@@ -22,7 +22,9 @@ public final class WorkingGrid {
     /** Working pixels across one particle diameter (at least; fewer only when the raw pixels are coarser). */
     public static final double PIXELS_PER_DIAMETER = 12;
 
-    private final Image2D bright;
+    /** The micrograph as given (not copied, never modified) and whether its particles are dark. */
+    private final Image2D raw;
+    private final boolean negate;
     private final double smpd;
     private final Map<Integer, Image2D> binned = new HashMap<>();
     private final Map<Integer, Spectrum2D> spectra = new HashMap<>();
@@ -30,9 +32,8 @@ public final class WorkingGrid {
     /** @param raw the micrograph as read; {@code smpd} its pixel size (Å); {@code contrast} that of its particles */
     public WorkingGrid(Image2D raw, double smpd, Contrast contrast) {
         if (!(smpd > 0)) throw new IllegalArgumentException("pixel size must be positive, got " + smpd);
-        float[] d = raw.data.clone();
-        if (contrast == Contrast.BLACK) for (int i = 0; i < d.length; i++) d[i] = -d[i];
-        this.bright = new Image2D(raw.nx, raw.ny, smpd, smpd, d);
+        this.raw = new Image2D(raw.nx, raw.ny, smpd, smpd, raw.data);
+        this.negate = contrast == Contrast.BLACK;
         this.smpd = smpd;
     }
 
@@ -43,7 +44,12 @@ public final class WorkingGrid {
 
     /** The bright image binned for particles of {@code diameterA} Å (cached; do not modify). */
     public Image2D forDiameter(double diameterA) {
-        return binned.computeIfAbsent(factor(smpd, diameterA), b -> cropToFftSize(BlockAverage.apply(bright, b)));
+        return binned.computeIfAbsent(factor(smpd, diameterA), b -> {
+            // binning is a mean, so negating after it is the same as before, on far fewer pixels
+            Image2D img = cropToFftSize(BlockAverage.apply(raw, b));
+            if (negate) for (int i = 0; i < img.data.length; i++) img.data[i] = -img.data[i];
+            return img;
+        });
     }
 
     /** The Fourier transform of {@link #forDiameter} (cached: one forward FFT per binning factor). */
@@ -75,11 +81,11 @@ public final class WorkingGrid {
     }
 
     public int rawNx() {
-        return bright.nx;
+        return raw.nx;
     }
 
     public int rawNy() {
-        return bright.ny;
+        return raw.ny;
     }
 
     /** Raw-pixel coordinate of the centre of working pixel {@code i} at binning {@code factor}. */
