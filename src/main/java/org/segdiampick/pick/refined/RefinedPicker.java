@@ -1,0 +1,72 @@
+package org.segdiampick.pick.refined;
+
+import org.segdiampick.image.Image2D;
+import org.segdiampick.pick.CarbonDetector;
+import org.segdiampick.pick.Contrast;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The refined, size-aware picker (docs/picking.md). Two executor-side operations around one driver-side decision:
+ * <ol>
+ *   <li>{@link #evidence}: per micrograph, the small summable {@link SizeEvidence} (blob scores at 15 sizes) from
+ *       which the driver learns the particle diameter and the threshold ({@link RefinedDecision#learn});</li>
+ *   <li>{@link #pick}: per micrograph, the particles at the decision's size: local maxima of the blob response
+ *       at the detection diameter scoring at least the threshold (and standing out from pixel noise on a sparse micrograph,
+ *       {@link BlobResponse#counts}), suppressed within 0.8 diameters, and not on
+ *       carbon, on very dark contamination, or closer to the edge than half a box.</li>
+ * </ol>
+ * Stateless and thread-safe; deterministic (the carbon detector is seeded from the micrograph's name).
+ */
+public final class RefinedPicker {
+    private final Contrast contrast;
+    private final boolean screenCarbon;
+
+    public RefinedPicker(Contrast contrast) {
+        this(contrast, true);
+    }
+
+    /** @param screenCarbon false skips the carbon detector (e.g. grids known to be carbon-free) */
+    public RefinedPicker(Contrast contrast, boolean screenCarbon) {
+        this.contrast = contrast;
+        this.screenCarbon = screenCarbon;
+    }
+
+    /** Executor side, pass 1: the size evidence of one micrograph. */
+    public SizeEvidence evidence(Image2D raw, double smpd) {
+        check(raw);
+        if (raw.isConstant()) return SizeEvidence.empty();
+        return SizeEvidence.of(new WorkingGrid(raw, smpd, contrast));
+    }
+
+    /**
+     * Executor side, pass 2 (or campaign mode): the picks of one micrograph, highest figure of merit first.
+     *
+     * @param micName the micrograph's file name (seeds the carbon detector)
+     */
+    public List<RefinedPick> pick(Image2D raw, double smpd, RefinedDecision decision, String micName) {
+        check(raw);
+        if (raw.isConstant()) return List.of();
+        WorkingGrid grid = new WorkingGrid(raw, smpd, contrast);
+        BlobResponse r = BlobResponse.of(grid, decision.detectionDiameter());
+        List<Peak> peaks = NonMaximumSuppression.suppress(
+                PeakDetector.localMaxima(r.z(), r.nx(), r.ny(), decision.threshold()), SizeEvidence.SUPPRESSION * r.diameterPx());
+        peaks = peaks.stream().filter(p -> r.counts(p.score())).toList();
+        peaks = ContaminationFilter.reject(peaks, grid.forDiameter(decision.detectionDiameter()), r.diameterPx());
+        CarbonScreen.Screen carbon = screenCarbon ? CarbonScreen.of(grid, CarbonDetector.seedFor(micName)) : null;
+        int half = decision.boxPx() / 2;
+        List<RefinedPick> out = new ArrayList<>();
+        for (Peak p : peaks) {
+            int x = WorkingGrid.toRaw(p.x(), r.factor()), y = WorkingGrid.toRaw(p.y(), r.factor());
+            if (x < half || y < half || x + half > raw.nx || y + half > raw.ny) continue;
+            if (carbon != null && !carbon.usable(x, y)) continue;
+            out.add(new RefinedPick(x, y, p.score()));
+        }
+        return out;
+    }
+
+    private static void check(Image2D raw) {
+        if (raw.hasNonFinite()) throw new IllegalArgumentException("micrograph contains NaN or infinite pixels");
+    }
+}
