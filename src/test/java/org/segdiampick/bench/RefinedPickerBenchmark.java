@@ -50,7 +50,7 @@ public final class RefinedPickerBenchmark {
 
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
-        SegmentationPicker seg = new SegmentationPicker(Contrast.BLACK, SegmentationPicker.DEFAULT_MOLDIAM_MAX);
+        SegmentationPicker seg = new SegmentationPicker(Contrast.BLACK, org.segdiampick.Parameters.DEFAULT_MOLDIAM_MAX);
         RefinedPicker refined = new RefinedPicker(Contrast.BLACK);
         // JIT warm-up on the unlabelled apoferritin micrograph (not scored): a Spark executor picks many micrographs,
         // so steady-state cost is the representative one; RELION is native code and needs none
@@ -265,7 +265,7 @@ public final class RefinedPickerBenchmark {
     }
 
     private static Image2D read(String path, double smpd) throws IOException {
-        return MrcReader.read2D(path, new Configuration(), smpd);
+        return MrcReader.read(path, new Configuration(), MrcReader.Options.pixelSize(smpd)).image();
     }
 
     private static double f1(GroundTruth.Score s) {

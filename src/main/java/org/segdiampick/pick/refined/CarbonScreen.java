@@ -1,9 +1,11 @@
 package org.segdiampick.pick.refined;
 
+import org.segdiampick.Parameters;
 import org.segdiampick.image.Image2D;
 import org.segdiampick.image.LowPass;
 import org.segdiampick.pick.CarbonDetector;
 import org.segdiampick.pick.CarbonMask;
+import org.segdiampick.pick.carbon.TileHistograms;
 
 /**
  * The segmentation picker's amorphous-carbon detector ({@link CarbonDetector}) run on a coarse grid for the
@@ -34,9 +36,9 @@ public final class CarbonScreen {
         double d = GRID_SMPD * WorkingGrid.PIXELS_PER_DIAMETER;
         int factor = WorkingGrid.factor(grid.smpd(), d);
         Image2D lp = grid.forDiameter(d).copy();
-        if (lp.nx < 2 * CarbonDetector.BOX || lp.ny < 2 * CarbonDetector.BOX)
+        if (lp.nx < 2 * TileHistograms.BOX || lp.ny < 2 * TileHistograms.BOX)
             return new Screen(new CarbonMask(new boolean[lp.size()], false, 0), factor, lp.nx, lp.ny);
-        LowPass.apply(lp, CarbonDetector.MIC_LP);
+        LowPass.apply(lp, Parameters.LP_UB);
         return new Screen(CarbonDetector.detect(lp, seed), factor, lp.nx, lp.ny);
     }
 }

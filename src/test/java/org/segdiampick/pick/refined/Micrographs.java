@@ -78,6 +78,6 @@ final class Micrographs {
                     }
                 o[y * img.nx + x] = (float) (s / n);
             }
-        return img.withData(o);
+        return new Image2D(img.nx, img.ny, img.smpdX, img.smpdY, o);
     }
 }
