@@ -31,6 +31,8 @@ final class SparkStages {
     private static final Logger LOG = LoggerFactory.getLogger(SparkStages.class);
     /** More partitions balance uneven micrographs; each partition re-uses its picker and the thread's FFT plans. */
     private static final int MAX_PARTITIONS = 20_000;
+    static final int WAVES_PER_CORE = 4;
+    static final int MICS_PER_PARTITION = 16;
 
     private SparkStages() {
     }
@@ -53,7 +55,7 @@ final class SparkStages {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         LongAccumulator done = spark.sparkContext().longAccumulator("micrographs " + verb);
         try (Progress ignored = new Progress(done, tasks.size(), verb)) {
-            JavaRDD<Row> picked = jsc.parallelize(tasks, partitions(tasks.size()))
+            JavaRDD<Row> picked = jsc.parallelize(tasks, partitions(tasks.size(), jsc.defaultParallelism()))
                     .mapPartitions((Iterator<MicTask> it) -> {
                         PickStage stage = new PickStage(settings);
                         String executor = SparkEnv.get().executorId();
@@ -150,8 +152,15 @@ final class SparkStages {
         return e instanceof RuntimeException r ? r : new IllegalStateException("Spark job failed: " + msg, e);
     }
 
-    private static int partitions(int n) {
-        return Math.max(1, Math.min(n, MAX_PARTITIONS));
+    /**
+     * Partitions of stage 1 (and so of stage 6, which runs on its cached table): at least {@link #WAVES_PER_CORE}
+     * per core, so uneven micrographs still balance, and otherwise about {@link #MICS_PER_PARTITION} micrographs
+     * each, so that a Spark task's own cost (scheduling, result and cache blocks: milliseconds) stays small next
+     * to the picking of small micrographs.
+     */
+    static int partitions(int n, int parallelism) {
+        int wanted = Math.max(WAVES_PER_CORE * Math.max(1, parallelism), (n + MICS_PER_PARTITION - 1) / MICS_PER_PARTITION);
+        return Math.max(1, Math.min(n, Math.min(wanted, MAX_PARTITIONS)));
     }
 
     /**
