@@ -62,15 +62,15 @@ public final class SizeEvidence implements Serializable {
                     PeakDetector.localMaxima(r.z(), r.nx(), r.ny(), ScoreHistogram.MIN_SCORE), SUPPRESSION * r.diameterPx());
             peaks = peaks.stream().filter(p -> r.counts(p.score())).toList();
             if (peaks.isEmpty()) continue;
+            // the top k always count k places, a place without a peak that counts scoring 0: a sparse micrograph
+            // with a few strong peaks must not look like a crowd of them
             int k = (int) Math.ceil(TOP_FRACTION * areaA2 / (d * d));
             for (int i = 0; i < peaks.size(); i++) {
                 double s = peaks.get(i).score();
-                if (i < k) {
-                    e.topSum[j] += s;
-                    e.topCount[j]++;
-                }
+                if (i < k) e.topSum[j] += s;
                 e.histograms[j].add(s);
             }
+            e.topCount[j] += k;
             e.micrographs[j]++;
         }
         return e;
