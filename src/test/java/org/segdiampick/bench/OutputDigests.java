@@ -50,7 +50,7 @@ public final class OutputDigests {
                 String mics = data.resolve(b.dir()).toString(), smpd = Double.toString(b.smpd());
                 Path run = work.resolve(b.name() + "-run");
                 execute("run", "--mics", mics, "--smpd", smpd, "--out", run.toString(), "--master", "local[2]");
-                lines.addAll(digests(b.name() + "/run", run));
+                lines.addAll(digests(b.name() + "/run", run, shared));
 
                 Path pre = work.resolve(b.name() + "-pre");
                 Files.createDirectories(pre);
@@ -58,7 +58,7 @@ public final class OutputDigests {
                 execute("import", "--mics", mics, "--smpd", smpd, "--project", project);
                 execute("preprocess", "--project", project, "--out", pre.resolve("pass1").toString(), "--master", "local[2]");
                 execute("run", "--project", project, "--out", pre.resolve("run").toString(), "--master", "local[2]");
-                lines.addAll(digests(b.name() + "/preprocess+run", pre));
+                lines.addAll(digests(b.name() + "/preprocess+run", pre, shared));
             }
         } finally {
             Fft.shutdown();
@@ -91,15 +91,23 @@ public final class OutputDigests {
         if (code != 0) throw new IllegalStateException(String.join(" ", args) + ": exit code " + code);
     }
 
-    private static List<String> digests(String label, Path root) throws Exception {
+    /**
+     * Location-free digests: the output folder becomes {@code $OUT} and the shared data folder {@code $SHARED}, in
+     * file contents and in names (coords/ mirrors the micrographs' absolute paths); Spark's part files of
+     * picks.parquet carry a random job id in their names, which is dropped (their contents are deterministic).
+     */
+    private static List<String> digests(String label, Path root, Path shared) throws Exception {
         List<Path> files;
         try (Stream<Path> s = Files.walk(root)) {
             files = s.filter(Files::isRegularFile).sorted().toList();
         }
         byte[] rootBytes = root.toString().getBytes(StandardCharsets.UTF_8);
+        String sharedPath = shared.toAbsolutePath().normalize().toString();
+        byte[] sharedBytes = sharedPath.getBytes(StandardCharsets.UTF_8);
         List<String> out = new ArrayList<>();
         for (Path f : files) {
-            String rel = root.relativize(f).toString();
+            String rel = root.relativize(f).toString().replace(sharedPath.substring(1), "$SHARED")
+                    .replaceAll("part-(\\d+)-[0-9a-f-]{36}-", "part-$1-");
             if (rel.endsWith(".crc")) continue; // Hadoop checksum side files follow their data file
             byte[] bytes = Files.readAllBytes(f);
             if (f.getFileName().toString().endsWith("summary.json")) {
@@ -109,6 +117,7 @@ public final class OutputDigests {
                 bytes = JSON.writeValueAsBytes(summary);
             }
             bytes = replace(bytes, rootBytes, "$OUT".getBytes(StandardCharsets.UTF_8));
+            bytes = replace(bytes, sharedBytes, "$SHARED".getBytes(StandardCharsets.UTF_8));
             byte[] d = MessageDigest.getInstance("SHA-256").digest(bytes);
             out.add(HexFormat.of().formatHex(d) + "  " + label + "/" + rel);
         }
