@@ -50,20 +50,26 @@ public final class RefinedPicker {
         if (raw.isConstant()) return List.of();
         WorkingGrid grid = new WorkingGrid(raw, smpd, contrast);
         BlobResponse r = BlobResponse.of(grid, decision.detectionDiameter());
-        List<Peak> peaks = NonMaximumSuppression.suppress(
-                PeakDetector.localMaxima(r.z(), r.nx(), r.ny(), decision.threshold()), SizeEvidence.SUPPRESSION * r.diameterPx());
-        peaks = peaks.stream().filter(p -> r.counts(p.score())).toList();
-        peaks = ContaminationFilter.reject(peaks, grid.forDiameter(decision.detectionDiameter()), r.diameterPx());
         CarbonScreen.Screen carbon = screenCarbon ? CarbonScreen.of(grid, CarbonDetector.seedFor(micName)) : null;
         int half = decision.boxPx() / 2;
-        List<RefinedPick> out = new ArrayList<>();
-        for (Peak p : peaks) {
+        // peaks that cannot become picks (box not inside the micrograph, on carbon) go before the suppression: a
+        // peak at the edge must not suppress a boxable neighbour and then be dropped itself
+        List<Peak> peaks = PeakDetector.localMaxima(r.z(), r.nx(), r.ny(), decision.threshold()).stream().filter(p -> {
             int x = WorkingGrid.toRaw(p.x(), r.factor()), y = WorkingGrid.toRaw(p.y(), r.factor());
-            if (x < half || y < half || x + half > raw.nx || y + half > raw.ny) continue;
-            if (carbon != null && !carbon.usable(x, y)) continue;
-            out.add(new RefinedPick(x, y, p.score()));
-        }
+            return boxFits(x, y, half, raw) && (carbon == null || carbon.usable(x, y));
+        }).toList();
+        peaks = NonMaximumSuppression.suppress(peaks, SizeEvidence.SUPPRESSION * r.diameterPx());
+        peaks = peaks.stream().filter(p -> r.counts(p.score())).toList();
+        peaks = ContaminationFilter.reject(peaks, grid.forDiameter(decision.detectionDiameter()), r.diameterPx());
+        List<RefinedPick> out = new ArrayList<>();
+        for (Peak p : peaks)
+            out.add(new RefinedPick(WorkingGrid.toRaw(p.x(), r.factor()), WorkingGrid.toRaw(p.y(), r.factor()), p.score()));
         return out;
+    }
+
+    /** A box of {@code 2 · half} px centred on raw pixel (x, y), i.e. columns x − half … x + half − 1, lies inside. */
+    private static boolean boxFits(int x, int y, int half, Image2D raw) {
+        return x >= half && y >= half && x + half <= raw.nx && y + half <= raw.ny;
     }
 
     private static void check(Image2D raw) {
