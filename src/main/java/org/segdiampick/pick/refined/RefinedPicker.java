@@ -14,7 +14,8 @@ import java.util.List;
  *       which the driver learns the particle diameter and the threshold ({@link RefinedDecision#learn});</li>
  *   <li>{@link #pick}: per micrograph, the particles at the decision's size: local maxima of the blob response
  *       at the detection diameter scoring at least the threshold (and standing out from pixel noise on a sparse micrograph,
- *       {@link BlobResponse#counts}), suppressed within 0.8 diameters, and not on
+ *       {@link BlobResponse#counts}), suppressed within 0.8 diameters, centred on their response's centroid
+ *       ({@link CentreRefinement}), and not on
  *       carbon, on very dark contamination, or closer to the edge than half a box.</li>
  * </ol>
  * Stateless and thread-safe; deterministic (the carbon detector is seeded from the micrograph's name).
@@ -62,8 +63,11 @@ public final class RefinedPicker {
         peaks = peaks.stream().filter(p -> r.counts(p.score())).toList();
         peaks = ContaminationFilter.reject(peaks, grid.forDiameter(decision.detectionDiameter()), r.diameterPx());
         List<RefinedPick> out = new ArrayList<>();
-        for (Peak p : peaks)
-            out.add(new RefinedPick(WorkingGrid.toRaw(p.x(), r.factor()), WorkingGrid.toRaw(p.y(), r.factor()), p.score()));
+        for (Peak p : peaks) {
+            double[] c = CentreRefinement.centroid(r.z(), r.nx(), r.ny(), p.x(), p.y(), r.diameterPx());
+            int x = WorkingGrid.toRaw(c[0], r.factor()), y = WorkingGrid.toRaw(c[1], r.factor());
+            if (boxFits(x, y, half, raw)) out.add(new RefinedPick(x, y, p.score()));   // the refined centre may move out
+        }
         return out;
     }
 
