@@ -90,6 +90,11 @@ public final class WorkingGrid {
 
     /** Raw-pixel coordinate of the centre of working pixel {@code i} at binning {@code factor}. */
     public static int toRaw(int i, int factor) {
-        return (int) Math.round((i + 0.5) * factor - 0.5);
+        return toRaw((double) i, factor);
+    }
+
+    /** Nearest raw pixel to the (sub-pixel) working-grid position {@code u} at binning {@code factor}. */
+    public static int toRaw(double u, int factor) {
+        return (int) Math.round((u + 0.5) * factor - 0.5);
     }
 }

@@ -181,4 +181,26 @@ class KernelsTest {
         assertEquals(1, s.count(ScoreHistogram.BINS - 1));
         assertEquals(s, b.plus(a));
     }
+
+    @Test
+    void centreRefinementIsTheCentroidOfThePositiveResponseNearThePeak() {
+        // 9 x 9 map: a peak of 4 at (4, 4), a weight of 2 at (5, 4), negatives and a far value that must not count
+        float[] v = new float[81];
+        v[4 * 9 + 4] = 4;
+        v[4 * 9 + 5] = 2;
+        v[4 * 9 + 3] = -3;          // negative: ignored
+        v[0] = 100;                 // outside the radius (0.35 × 10 px = 3.5 px): ignored
+        double[] c = CentreRefinement.centroid(v, 9, 9, 4, 4, 10);
+        assertEquals((4 * 4 + 2 * 5) / 6.0, c[0], 1e-12);
+        assertEquals(4, c[1], 1e-12);
+        // a symmetric lobe keeps its peak; nothing positive keeps the pixel
+        float[] sym = new float[81];
+        for (int y = 0; y < 9; y++) for (int x = 0; x < 9; x++) sym[y * 9 + x] = (float) (9 - Math.hypot(x - 4, y - 4));
+        assertArrayEquals(new double[]{4, 4}, CentreRefinement.centroid(sym, 9, 9, 4, 4, 10), 1e-9);
+        assertArrayEquals(new double[]{2, 3}, CentreRefinement.centroid(new float[81], 9, 9, 2, 3, 10), 0);
+        // sub-pixel working positions map to the nearest raw pixel
+        assertEquals(WorkingGrid.toRaw(4, 5), WorkingGrid.toRaw(4.0, 5));
+        assertEquals(22, WorkingGrid.toRaw(4, 5));        // working pixel 4 covers raw 20–24
+        assertEquals(24, WorkingGrid.toRaw(4.35, 5));     // 22 + 0.35 · 5 = 23.75
+    }
 }
