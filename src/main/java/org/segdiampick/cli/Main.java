@@ -38,10 +38,17 @@ public class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             int code = exitCodeOf(ex);
             cmd.getErr().println("segdiampick: " + oneLine(ex));
-            if (code == ExitCodes.INTERNAL) ex.printStackTrace(cmd.getErr());
+            // an environment failure (storage) is one line naming the path; its trace is in the Spark log
+            if (code == ExitCodes.INTERNAL && !isEnvironment(ex)) ex.printStackTrace(cmd.getErr());
             return code;
         });
         return cl;
+    }
+
+    static boolean isEnvironment(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause())
+            if (t instanceof RunFailedException r && r.reason() == RunFailedException.Reason.ENVIRONMENT) return true;
+        return false;
     }
 
     static int exitCodeOf(Throwable ex) {

@@ -108,7 +108,12 @@ final class SparkStages {
                         return res.iterator();
                     }).persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                List<Pass2Outcome> out = new ArrayList<>(repicked.map(Pass2Result::outcome).collect());
+                List<Pass2Outcome> out;
+                try {
+                    out = new ArrayList<>(repicked.map(Pass2Result::outcome).collect());
+                } catch (Exception e) {
+                    throw failFastOrRethrow(e);
+                }
                 out.sort(Comparator.comparingInt(Pass2Outcome::index));
                 long particles = 0;
                 for (Pass2Outcome o : out) particles += o.nptcls();
@@ -139,10 +144,17 @@ final class SparkStages {
      * task's exception is the cause; on a cluster it may only survive as text in the message.
      */
     static RuntimeException failFastOrRethrow(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause())
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MicrographFailedException m)
                 return new RunFailedException(RunFailedException.Reason.TOO_MANY_FAILED, m.getMessage(), e);
+            if (t instanceof StorageFailure f)
+                return new RunFailedException(RunFailedException.Reason.ENVIRONMENT, f.getMessage(), e);
+        }
         String msg = e.getMessage();
+        String storage = StorageFailure.class.getName() + ": ";
+        int j = msg == null ? -1 : msg.indexOf(storage);
+        if (j >= 0)
+            return new RunFailedException(RunFailedException.Reason.ENVIRONMENT, msg.substring(j + storage.length()).lines().findFirst().orElse(""), e);
         String marker = MicrographFailedException.class.getName() + ": ";
         int i = msg == null ? -1 : msg.indexOf(marker);
         if (i >= 0)
