@@ -7,7 +7,10 @@ import org.segdiampick.estimate.Decision;
 import org.segdiampick.estimate.Estimate;
 import org.segdiampick.estimate.EstimateReport;
 import org.segdiampick.estimate.EstimationException;
+import org.segdiampick.io.BatchDigest;
 import org.segdiampick.io.Importer;
+import org.segdiampick.io.MicRecord;
+import org.segdiampick.io.OutLocation;
 import org.segdiampick.io.ProjectStore;
 import org.segdiampick.io.Storage;
 import org.slf4j.Logger;
@@ -15,6 +18,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -38,14 +43,46 @@ public final class SegDiamPickJob {
 
     /** Runs the whole job; returns the summary written to OUT/summary.json. */
     public static ObjectNode run(SparkSession spark, RunOptions o) throws IOException {
+        return run(spark, o, null);
+    }
+
+    /**
+     * The {@code --mics} shortcut: import the micrographs, then run on them as the project {@code OUT/project.jsonl}
+     * ({@code o.project()} is ignored). The import is held in memory and written only by a run that succeeds, so a
+     * failing run leaves an earlier run's {@code project.jsonl} in OUT as it was.
+     */
+    public static ObjectNode importAndRun(SparkSession spark, String mics, Double smpd, RunOptions o) throws IOException {
+        String out = OutLocation.resolve(o.out(), spark.sparkContext().master());
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        return run(spark, o.at(new OutputLayout(out).project(), out), () -> Importer.importMics(mics, smpd, conf));
+    }
+
+    /** The records of a project not yet written (an import). */
+    private interface Records {
+        List<MicRecord> get() throws IOException;
+    }
+
+    private static ObjectNode run(SparkSession spark, RunOptions given, Records imported) throws IOException {
+        // --out is checked here too, not only by the command line: nothing is written into "" or a root folder
+        String outDir = OutLocation.resolve(given.out(), spark.sparkContext().master());
+        RunOptions o = given.at(given.project(), outDir);
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        OutLocation.checkWritable(outDir, conf);
+        try (OutputOwnership owner = OutputOwnership.lock(outDir, o.project(), "segdiampick run " + o.project() + " -> " + outDir, conf)) {
+            JobStart start = imported == null ? JobStart.open(spark, o) : JobStart.open(spark, o, imported.get());
+            return run(spark, o, start, owner);
+        }
+    }
+
+    private static ObjectNode run(SparkSession spark, RunOptions o, JobStart start, OutputOwnership owner) throws IOException {
         StageTimer timer = new StageTimer();
-        JobStart start = JobStart.open(spark, o);
         List<MicTask> tasks = start.tasks();
         if (tasks.isEmpty())
             throw new RunFailedException(RunFailedException.Reason.NOTHING_TO_ESTIMATE,
                     o.project() + ": no micrograph to process (none with intg and state >= 1)");
         // A bad --decision file is bad input: say so before hours of picking, not after.
         Decision reused = o.decisionFile() == null ? null : Decision.read(o.decisionFile(), start.smpd(), start.conf());
+        owner.claim(BatchDigest.of(o.project(), tasks.stream().map(MicTask::intg).toList()), o.overwrite());
         start.clearSuccess();
         FailurePolicy failures = new FailurePolicy(o);
         LOG.info("segdiampick run: {} micrographs, smpd {} Å, clustering {}", tasks.size(), start.smpd(), o.clustering().id());
@@ -68,6 +105,7 @@ public final class SegDiamPickJob {
         }
         List<MicResult> results = MicResult.join(tasks, picked, repicked);
         failures.afterRepick(results);
+        owner.sweepStale(filesOf(results));
 
         RunOutputs out = new RunOutputs(start.layout(), start.conf());
         out.coordsIndex(results);
@@ -84,16 +122,20 @@ public final class SegDiamPickJob {
         return summary;
     }
 
-    /**
-     * The {@code --mics} shortcut: import the micrographs into {@code OUT/project.jsonl}, then run on that project
-     * ({@code o.project()} is ignored).
-     */
-    public static ObjectNode importAndRun(SparkSession spark, String mics, Double smpd, RunOptions o) throws IOException {
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        String project = new OutputLayout(o.out()).project();
-        ProjectStore.write(project, Importer.importMics(mics, smpd, conf), conf);
-        return run(spark, new RunOptions(project, o.out(), o.micTo(), o.clustering(), o.contrast(), o.moldiamMax(),
-                o.failFast(), o.maxFailedFraction(), o.decisionFile(), o.keepIntermediates()));
+    /** The per-micrograph files this run stands for (everything else in those folders is an earlier run's). */
+    private static Set<String> filesOf(List<MicResult> results) {
+        Set<String> keep = new HashSet<>();
+        for (MicResult r : results) {
+            keep.add(r.boxfile());
+            keep.add(r.coordFile());
+            keep.add(r.thumb());
+            Pass1Outcome p = r.pick();
+            keep.add(p.den());
+            keep.add(p.topo());
+            keep.add(p.bin());
+        }
+        keep.remove(null);
+        return keep;
     }
 
     /** Policy stage 1. */
