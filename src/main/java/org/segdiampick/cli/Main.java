@@ -36,6 +36,8 @@ public class Main implements Runnable {
         cl.registerConverter(Contrast.class, Contrast::parse);
         cl.registerConverter(Clustering.class, Clustering::parse);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            // a signal stopped the run: the JVM exits with 143/130 and job.Interruption has printed the one line
+            if (org.segdiampick.job.Interruption.signalled()) return ExitCodes.INTERRUPTED;
             int code = exitCodeOf(ex);
             cmd.getErr().println("segdiampick: " + oneLine(ex));
             // an environment failure (storage) is one line naming the path; its trace is in the Spark log

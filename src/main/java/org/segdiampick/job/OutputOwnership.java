@@ -96,7 +96,7 @@ final class OutputOwnership implements AutoCloseable {
         Path p = Storage.path(out);
         FileStatus[] entries;
         try {
-            entries = p.getFileSystem(conf).listStatus(p);
+            entries = Storage.fileSystem(p, conf).listStatus(p);
         } catch (FileNotFoundException e) {
             return List.of();
         }
@@ -121,7 +121,7 @@ final class OutputOwnership implements AutoCloseable {
         int deleted = 0;
         for (String folder : PER_MICROGRAPH) {
             Path dir = Storage.path(new OutputLayout(out).resolve(folder));
-            FileSystem fs = dir.getFileSystem(conf);
+            FileSystem fs = Storage.fileSystem(dir, conf);
             RemoteIterator<LocatedFileStatus> it;
             try {
                 it = fs.listFiles(dir, true);

@@ -70,7 +70,9 @@ public final class SegDiamPickJob {
         OutLocation.checkWritable(outDir, conf);
         try (OutputOwnership owner = OutputOwnership.lock(outDir, o.project(), "segdiampick run " + o.project() + " -> " + outDir, conf)) {
             JobStart start = imported == null ? JobStart.open(spark, o) : JobStart.open(spark, o, imported.get());
-            return run(spark, o, start, owner);
+            try (Interruption ignored = Interruption.install(spark, start.layout().resolve(Checkpoints.FOLDER), start.tasks().size())) {
+                return run(spark, o, start, owner);
+            }
         }
     }
 
@@ -91,7 +93,11 @@ public final class SegDiamPickJob {
         List<Pass2Outcome> repicked;
         EstimateReport report;
         Decision decision;
-        try (SparkStages.Pass1Table pass1 = stage1Pick(spark, start, o)) {
+        PickSettings ps = pickSettings(start, o);
+        Checkpoints checkpoints = Checkpoints.of(ps);
+        long resumed;
+        try (SparkStages.Pass1Table pass1 = stage1Pick(spark, start, ps, checkpoints)) {
+            resumed = pass1.resumed();
             picked = pass1.driver();
             timer.end("pick");
             failures.afterPick(tasks, picked);
@@ -105,7 +111,9 @@ public final class SegDiamPickJob {
         }
         List<MicResult> results = MicResult.join(tasks, picked, repicked);
         failures.afterRepick(results);
-        owner.sweepStale(filesOf(results));
+        Set<String> ours = filesOf(results);
+        for (int i = 0; i < results.size(); i++) if (!results.get(i).pick().failed()) ours.add(checkpoints.file(tasks.get(i)));
+        owner.sweepStale(ours);
 
         RunOutputs out = new RunOutputs(start.layout(), start.conf());
         out.coordsIndex(results);
@@ -115,6 +123,8 @@ public final class SegDiamPickJob {
         timer.end("write");
         ObjectNode summary = RunSummary.run(report, decision, o, start.smpd(), results, RunSummary.SparkInfo.of(spark, results),
                 timer.timings(Map.of("pick_tasks_s", taskSeconds(picked))), "micrographs.tsv");
+        // how this run was executed, not its result: beside the Spark facts, outside what reruns must reproduce
+        ((ObjectNode) summary.get("spark")).put("resumed", resumed);
         out.summary(start.layout().summary(), summary);
         out.project(o.project(), ProjectUpdate.afterRun(start.records(), results));
         out.success();
@@ -138,11 +148,14 @@ public final class SegDiamPickJob {
         return keep;
     }
 
-    /** Policy stage 1. */
-    private static SparkStages.Pass1Table stage1Pick(SparkSession spark, JobStart start, RunOptions o) {
-        PickSettings ps = new PickSettings(o.contrast(), o.moldiamMax(), start.layout(), o.keepIntermediates()
+    private static PickSettings pickSettings(JobStart start, RunOptions o) {
+        return new PickSettings(o.contrast(), o.moldiamMax(), start.layout(), o.keepIntermediates()
                 ? PickSettings.Pass1Writes.THUMBNAIL_AND_INTERMEDIATES : PickSettings.Pass1Writes.THUMBNAIL, o.failFast());
-        return SparkStages.pass1(spark, start.tasks(), ps, start.executorConf(), "picked");
+    }
+
+    /** Policy stage 1, resuming from the checkpoints of an interrupted run of the same command. */
+    private static SparkStages.Pass1Table stage1Pick(SparkSession spark, JobStart start, PickSettings ps, Checkpoints checkpoints) {
+        return SparkStages.pass1(spark, start.tasks(), ps, checkpoints, start.executorConf(), "picked");
     }
 
     /** Policy stages 2–5 on every collected diameter. */
