@@ -4,7 +4,7 @@ package org.segdiampick.cli;
 public final class ExitCodes {
     /** Success. */
     public static final int OK = 0;
-    /** Unexpected internal error (a bug or an environment failure such as a lost cluster). */
+    /** The environment failed after Spark's retries (storage error naming the path, lost cluster, memory), or a bug. */
     public static final int INTERNAL = 1;
     /** Bad arguments, or unreadable/malformed input (the message names the file and line). */
     public static final int BAD_INPUT = 2;

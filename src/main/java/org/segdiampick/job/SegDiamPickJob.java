@@ -11,13 +11,10 @@ import org.segdiampick.io.BatchDigest;
 import org.segdiampick.io.Importer;
 import org.segdiampick.io.MicRecord;
 import org.segdiampick.io.OutLocation;
-import org.segdiampick.io.ProjectStore;
-import org.segdiampick.io.Storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
@@ -34,6 +31,9 @@ import java.util.Map;
  *   <li>The driver joins the outcomes once ({@link MicResult}) and writes ({@link RunOutputs}) coords.star,
  *       micrographs.tsv, report.html, summary.json, the project and finally {@code _SUCCESS}.</li>
  * </ol>
+ * Around them, for campaigns: {@link OutputOwnership} (the run holds the locks of OUT and the project, OUT
+ * belongs to one batch, stale files of earlier runs go), {@link Checkpoints} (stage 1 resumes an interrupted
+ * run) and {@link Interruption} (SIGTERM/SIGINT end the run with one line).
  */
 public final class SegDiamPickJob {
     private static final Logger LOG = LoggerFactory.getLogger(SegDiamPickJob.class);
