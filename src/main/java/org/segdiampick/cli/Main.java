@@ -36,12 +36,21 @@ public class Main implements Runnable {
         cl.registerConverter(Contrast.class, Contrast::parse);
         cl.registerConverter(Clustering.class, Clustering::parse);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            // a signal stopped the run: the JVM exits with 143/130 and job.Interruption has printed the one line
+            if (org.segdiampick.job.Interruption.signalled()) return ExitCodes.INTERRUPTED;
             int code = exitCodeOf(ex);
             cmd.getErr().println("segdiampick: " + oneLine(ex));
-            if (code == ExitCodes.INTERNAL) ex.printStackTrace(cmd.getErr());
+            // an environment failure (storage) is one line naming the path; its trace is in the Spark log
+            if (code == ExitCodes.INTERNAL && !isEnvironment(ex)) ex.printStackTrace(cmd.getErr());
             return code;
         });
         return cl;
+    }
+
+    static boolean isEnvironment(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause())
+            if (t instanceof RunFailedException r && r.reason() == RunFailedException.Reason.ENVIRONMENT) return true;
+        return false;
     }
 
     static int exitCodeOf(Throwable ex) {

@@ -60,6 +60,11 @@ public class RunCommand implements Callable<Integer> {
                     + "(about three float32 images of a quarter of the micrograph's area each; stage 6 does not need them).")
     boolean keepIntermediates;
 
+    @Option(names = "--overwrite",
+            description = "Write into an OUT that holds another batch's outputs (OUT/_BATCH.json) or files segdiampick did not "
+                    + "write; without it such an OUT is refused (exit 2). One OUT per batch.")
+    boolean overwrite;
+
     @Spec
     CommandSpec spec;
 
@@ -75,7 +80,7 @@ public class RunCommand implements Callable<Integer> {
         out = OutLocation.checkLocalOut(out, OutLocation.effectiveMaster(spark.master));
         SparkSession session = SparkSessions.create("segdiampick run", spark.master, spark.conf);
         RunOptions o = new RunOptions(input.project, out, pick.micTo, clustering, pick.pcontrast, pick.moldiamMax,
-                pick.failFast, pick.maxFailedFraction, decision, keepIntermediates);
+                pick.failFast, pick.maxFailedFraction, decision, keepIntermediates, overwrite);
         var summary = input.project != null ? SegDiamPickJob.run(session, o)
                 : SegDiamPickJob.importAndRun(session, input.mics.mics, input.mics.smpd, o);
         spec.commandLine().getOut().println("box_in_pix " + summary.get("box_in_pix").asInt() + "  mskdiam " + summary.get("mskdiam").asDouble()

@@ -36,7 +36,9 @@ import java.util.UUID;
  *
  * <p>Release: {@link #close()} (try-with-resources), and a Hadoop shutdown hook run before Hadoop closes its file
  * systems, so that exit, an exception, SIGTERM and SIGINT release it too. Only {@code kill -9}, a crash of the JVM
- * or a lost machine leave it behind: a stale lock. The refusal names the holder (host, process id, user, start
+ * or a lost machine leave it behind: a stale lock. A stale lock of this machine (its host name, a process id that
+ * is no longer running) is taken over with a warning, so that rerunning the same command after {@code kill -9}
+ * resumes. The refusal of any other lock names the holder (host, process id, user, start
  * time); when that run is gone, delete the lock file (the message gives its path), or call {@link #clear}.
  * {@link #close()} deletes the file only if it still holds this lock's token, so a run whose stale lock was
  * cleared and taken over does not delete the new holder's lock.
@@ -46,6 +48,7 @@ public final class OutLock implements AutoCloseable {
     public static final String OUT_LOCK = "_LOCK";
     /** Runs before Hadoop's own hook closes the cached file systems (which would make the delete fail). */
     private static final int HOOK_PRIORITY = FileSystem.SHUTDOWN_HOOK_PRIORITY + 10;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OutLock.class);
 
     /** The lock is held by another run: bad input for this one (exit 2), naming the holder and the remedy. */
     public static final class HeldException extends InputFormatException {
@@ -87,6 +90,47 @@ public final class OutLock implements AutoCloseable {
      * @throws HeldException when the file exists
      */
     public static OutLock acquire(String lockFile, String what, Configuration conf) throws IOException {
+        try {
+            return tryAcquire(lockFile, what, conf);
+        } catch (HeldException e) {
+            // A lock left by a process of this machine that no longer exists (kill -9, a crashed JVM) is stale for
+            // certain: take it over, so that rerunning the same command resumes. Any other holder is refused.
+            Optional<String> dead = deadLocalHolder(lockFile, conf);
+            if (dead.isEmpty()) throw e;
+            LOG.warn("{}: stale lock of a process that is gone ({}), taken over", lockFile, dead.get());
+            clear(lockFile, conf);
+            return tryAcquire(lockFile, what, conf);
+        }
+    }
+
+    /** The holder of {@code lockFile} if it names this host and a process id that is not running, else empty. */
+    static Optional<String> deadLocalHolder(String lockFile, Configuration conf) throws IOException {
+        String text;
+        try {
+            text = new String(Storage.readAll(lockFile, conf), StandardCharsets.UTF_8);
+        } catch (FileNotFoundException e) {
+            return Optional.empty();
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(field(text, "pid"));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        if (!field(text, "host").equals(localHost()) || pid == ProcessHandle.current().pid()) return Optional.empty();
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) return Optional.empty();
+        return holder(lockFile, conf);
+    }
+
+    private static String localHost() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown-host";
+        }
+    }
+
+    private static OutLock tryAcquire(String lockFile, String what, Configuration conf) throws IOException {
         String token = UUID.randomUUID().toString();
         byte[] content = content(token, what);
         Path p = Storage.path(lockFile);
@@ -115,12 +159,7 @@ public final class OutLock implements AutoCloseable {
     }
 
     private static byte[] content(String token, String what) {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            host = "unknown-host";
-        }
+        String host = localHost();
         return ("token=" + token + "\nhost=" + host + "\npid=" + ProcessHandle.current().pid()
                 + "\nuser=" + System.getProperty("user.name") + "\nsince=" + Instant.now()
                 + "\nrun=" + String.valueOf(what).replaceAll("[\\r\\n]+", " ") + "\n").getBytes(StandardCharsets.UTF_8);

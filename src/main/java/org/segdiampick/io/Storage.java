@@ -48,7 +48,7 @@ public final class Storage {
     }
 
     /** The file system holding {@code p}; the raw (CRC-free) one for local paths. */
-    static FileSystem fileSystem(Path p, Configuration conf) throws IOException {
+    public static FileSystem fileSystem(Path p, Configuration conf) throws IOException {
         try {
             FileSystem fs = p.getFileSystem(conf);
             return fs instanceof LocalFileSystem local ? local.getRaw() : fs;

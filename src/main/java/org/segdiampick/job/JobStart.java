@@ -23,9 +23,13 @@ record JobStart(Configuration conf, OutputLayout layout, List<MicRecord> records
     private static final Logger LOG = LoggerFactory.getLogger(JobStart.class);
 
     static JobStart open(SparkSession spark, BatchOptions o) throws IOException {
+        return open(spark, o, ProjectStore.read(o.project(), spark.sparkContext().hadoopConfiguration()));
+    }
+
+    /** As {@link #open(SparkSession, BatchOptions)} on records not yet written ({@code run --mics}: the import). */
+    static JobStart open(SparkSession spark, BatchOptions o, List<MicRecord> records) {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         OutputLayout layout = new OutputLayout(o.out());
-        List<MicRecord> records = ProjectStore.read(o.project(), conf);
         ProjectSelection sel = ProjectSelection.select(records, o.micTo(), o.project());
         sel.warnings.forEach(LOG::warn);
         return new JobStart(conf, layout, records, sel, HadoopConf.broadcast(spark));

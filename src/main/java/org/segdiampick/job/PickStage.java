@@ -26,7 +26,9 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Fault isolation: any problem with one micrograph becomes a {@link Pass1Outcome.Status#FAILED} outcome
  * with a message naming the file; the cheap checks (existence, header, pixel size) run before the expensive
- * pass. With {@code failFast} the problem is rethrown instead.
+ * pass. With {@code failFast} the problem is rethrown instead. A failure to write one of the outputs is not the
+ * micrograph's problem: it is thrown as a {@link StorageFailure}, which fails the task (and, after Spark's
+ * retries, the run) instead of marking the micrograph.
  */
 public final class PickStage {
 
@@ -45,6 +47,8 @@ public final class PickStage {
         try {
             return task.prePicked() && settings.writes() != PickSettings.Pass1Writes.PREPROCESS
                     ? importPrePicked(task, conf, executorId, t0) : pick(task, conf, executorId, t0);
+        } catch (StorageFailure e) {
+            throw e; // the environment's problem: the task fails and Spark retries it; never the micrograph's state
         } catch (RuntimeException | IOException e) {
             if (settings.failFast()) throw new MicrographFailedException(task.intg(), describe(e), e);
             return Pass1Outcome.failed(task, describe(e), executorId, millis(t0));
@@ -73,17 +77,33 @@ public final class PickStage {
             den = pre ? out.preDen(task.name()) : out.den(task.name());
             topo = pre ? out.preTopo(task.name()) : out.topo(task.name());
             bin = pre ? out.preBin(task.name()) : out.bin(task.name());
-            MrcWriter.write(r.density(), den, conf);
-            MrcWriter.write(r.topology(), topo, conf);
+            String denPath = den, topoPath = topo, binPath = bin;
+            StorageFailure.writing(denPath, () -> {
+                MrcWriter.write(r.density(), denPath, conf);
+                return null;
+            });
+            StorageFailure.writing(topoPath, () -> {
+                MrcWriter.write(r.topology(), topoPath, conf);
+                return null;
+            });
             // 0/1 values: mode 0 holds them exactly in a quarter of the bytes
-            MrcWriter.write(r.binary().toImage(r.geometry().smpdX(), r.geometry().smpdY()), bin, conf, MrcHeader.Mode.INT8);
+            StorageFailure.writing(binPath, () -> {
+                MrcWriter.write(r.binary().toImage(r.geometry().smpdX(), r.geometry().smpdY()), binPath, conf, MrcHeader.Mode.INT8);
+                return null;
+            });
         }
-        if (r.hasImages() && writes.thumbnail()) thumb = writeThumbnail(r.density(), settings.layout().thumb(task.name()), conf);
+        if (r.hasImages() && writes.thumbnail()) {
+            String path = settings.layout().thumb(task.name());
+            thumb = StorageFailure.writing(path, () -> writeThumbnail(r.density(), path, conf));
+        }
         if (writes == PickSettings.Pass1Writes.PREPROCESS && particles.size() > 0) {
-            diam = settings.layout().preDiam(task.name());
-            try (OutputStream os = Storage.create(diam, conf)) {
-                DiameterFile.write(particles.diameters(), os);
-            }
+            String path = settings.layout().preDiam(task.name());
+            diam = StorageFailure.writing(path, () -> {
+                try (OutputStream os = Storage.create(path, conf)) {
+                    DiameterFile.write(particles.diameters(), os);
+                }
+                return path;
+            });
         }
         Pass1Outcome.Status status = switch (r.outcome()) {
             case PICKED -> Pass1Outcome.Status.PICKED;

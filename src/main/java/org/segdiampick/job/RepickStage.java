@@ -3,6 +3,7 @@ package org.segdiampick.job;
 import org.apache.hadoop.conf.Configuration;
 import org.segdiampick.binary.BinaryImage;
 import org.segdiampick.estimate.Decision;
+import org.segdiampick.image.Image2D;
 import org.segdiampick.io.BoxFile;
 import org.segdiampick.io.CoordinateStar;
 import org.segdiampick.io.MrcReader;
@@ -53,22 +54,40 @@ public final class RepickStage implements Serializable {
                     : p1.particles().within(decision.diamMin(), decision.diamMax());
             String box = null, coords = null, thumb = p1.thumb();
             if (!picks.isEmpty()) {
-                try (OutputStream os = Storage.create(boxPath, conf)) {
-                    BoxFile.write(picks.stream().map(p -> new BoxFile.BoxEntry(p.x(), p.y(), p.diameter())).toList(),
-                            decision.boxInPix(), os);
-                }
-                try (OutputStream os = Storage.create(coordPath, conf)) {
-                    CoordinateStar.write(picks.stream().map(p -> new double[]{p.x(), p.y()}).toList(), os);
-                }
+                StorageFailure.writing(boxPath, () -> {
+                    try (OutputStream os = Storage.create(boxPath, conf)) {
+                        BoxFile.write(picks.stream().map(p -> new BoxFile.BoxEntry(p.x(), p.y(), p.diameter())).toList(),
+                                decision.boxInPix(), os);
+                    }
+                    return null;
+                });
+                StorageFailure.writing(coordPath, () -> {
+                    try (OutputStream os = Storage.create(coordPath, conf)) {
+                        CoordinateStar.write(picks.stream().map(p -> new double[]{p.x(), p.y()}).toList(), os);
+                    }
+                    return null;
+                });
                 box = boxPath;
                 coords = coordPath;
             } else {
-                Storage.delete(boxPath, conf); // a previous run's files, if any (delete ignores absent ones)
-                Storage.delete(coordPath, conf);
+                // a previous run's files, if any (delete ignores absent ones)
+                StorageFailure.writing(boxPath, () -> {
+                    Storage.delete(boxPath, conf);
+                    return null;
+                });
+                StorageFailure.writing(coordPath, () -> {
+                    Storage.delete(coordPath, conf);
+                    return null;
+                });
             }
-            if (p1.imported() && p1.den() != null && Storage.exists(p1.den(), conf))
-                thumb = PickStage.writeThumbnail(MrcReader.read(p1.den(), conf, MrcReader.Options.IMAGE).image(), layout.thumb(task.name()), conf);
+            if (p1.imported() && p1.den() != null && Storage.exists(p1.den(), conf)) {
+                Image2D den = MrcReader.read(p1.den(), conf, MrcReader.Options.IMAGE).image();
+                String thumbPath = layout.thumb(task.name());
+                thumb = StorageFailure.writing(thumbPath, () -> PickStage.writeThumbnail(den, thumbPath, conf));
+            }
             return new Result(new Pass2Outcome(task.index(), task.name(), picks.size(), box, coords, thumb, null), List.copyOf(picks));
+        } catch (StorageFailure e) {
+            throw e; // the environment's problem (StorageFailure): the task fails, the micrograph is not marked
         } catch (RuntimeException | IOException e) {
             return new Result(new Pass2Outcome(task.index(), task.name(), 0, null, null, null, PickStage.describe(e)), List.of());
         }

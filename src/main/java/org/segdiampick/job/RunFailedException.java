@@ -10,7 +10,11 @@ public class RunFailedException extends RuntimeException {
         /** No diameters, too few for k-means, no cluster accepted, or no micrograph to process. */
         NOTHING_TO_ESTIMATE,
         /** More micrographs failed than allowed, or one did with {@code --fail-fast}. */
-        TOO_MANY_FAILED
+        TOO_MANY_FAILED,
+        /** The environment failed (storage, after Spark's task retries): exit 1, no micrograph marked. */
+        ENVIRONMENT,
+        /** The run was interrupted by SIGTERM/SIGINT (exit 143/130 come from the JVM's signal exit). */
+        INTERRUPTED
     }
 
     private final Reason reason;

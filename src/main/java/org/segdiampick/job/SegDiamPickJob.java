@@ -7,14 +7,16 @@ import org.segdiampick.estimate.Decision;
 import org.segdiampick.estimate.Estimate;
 import org.segdiampick.estimate.EstimateReport;
 import org.segdiampick.estimate.EstimationException;
+import org.segdiampick.io.BatchDigest;
 import org.segdiampick.io.Importer;
-import org.segdiampick.io.ProjectStore;
-import org.segdiampick.io.Storage;
+import org.segdiampick.io.MicRecord;
+import org.segdiampick.io.OutLocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +31,9 @@ import java.util.Map;
  *   <li>The driver joins the outcomes once ({@link MicResult}) and writes ({@link RunOutputs}) coords.star,
  *       micrographs.tsv, report.html, summary.json, the project and finally {@code _SUCCESS}.</li>
  * </ol>
+ * Around them, for campaigns: {@link OutputOwnership} (the run holds the locks of OUT and the project, OUT
+ * belongs to one batch, stale files of earlier runs go), {@link Checkpoints} (stage 1 resumes an interrupted
+ * run) and {@link Interruption} (SIGTERM/SIGINT end the run with one line).
  */
 public final class SegDiamPickJob {
     private static final Logger LOG = LoggerFactory.getLogger(SegDiamPickJob.class);
@@ -38,14 +43,48 @@ public final class SegDiamPickJob {
 
     /** Runs the whole job; returns the summary written to OUT/summary.json. */
     public static ObjectNode run(SparkSession spark, RunOptions o) throws IOException {
+        return run(spark, o, null);
+    }
+
+    /**
+     * The {@code --mics} shortcut: import the micrographs, then run on them as the project {@code OUT/project.jsonl}
+     * ({@code o.project()} is ignored). The import is held in memory and written only by a run that succeeds, so a
+     * failing run leaves an earlier run's {@code project.jsonl} in OUT as it was.
+     */
+    public static ObjectNode importAndRun(SparkSession spark, String mics, Double smpd, RunOptions o) throws IOException {
+        String out = OutLocation.resolve(o.out(), spark.sparkContext().master());
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        return run(spark, o.at(new OutputLayout(out).project(), out), () -> Importer.importMics(mics, smpd, conf));
+    }
+
+    /** The records of a project not yet written (an import). */
+    private interface Records {
+        List<MicRecord> get() throws IOException;
+    }
+
+    private static ObjectNode run(SparkSession spark, RunOptions given, Records imported) throws IOException {
+        // --out is checked here too, not only by the command line: nothing is written into "" or a root folder
+        String outDir = OutLocation.resolve(given.out(), spark.sparkContext().master());
+        RunOptions o = given.at(given.project(), outDir);
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        OutLocation.checkWritable(outDir, conf);
+        try (OutputOwnership owner = OutputOwnership.lock(outDir, o.project(), "segdiampick run " + o.project() + " -> " + outDir, conf)) {
+            JobStart start = imported == null ? JobStart.open(spark, o) : JobStart.open(spark, o, imported.get());
+            try (Interruption ignored = Interruption.install(spark, start.layout().resolve(Checkpoints.FOLDER), start.tasks().size())) {
+                return run(spark, o, start, owner);
+            }
+        }
+    }
+
+    private static ObjectNode run(SparkSession spark, RunOptions o, JobStart start, OutputOwnership owner) throws IOException {
         StageTimer timer = new StageTimer();
-        JobStart start = JobStart.open(spark, o);
         List<MicTask> tasks = start.tasks();
         if (tasks.isEmpty())
             throw new RunFailedException(RunFailedException.Reason.NOTHING_TO_ESTIMATE,
                     o.project() + ": no micrograph to process (none with intg and state >= 1)");
         // A bad --decision file is bad input: say so before hours of picking, not after.
         Decision reused = o.decisionFile() == null ? null : Decision.read(o.decisionFile(), start.smpd(), start.conf());
+        owner.claim(BatchDigest.of(o.project(), tasks.stream().map(MicTask::intg).toList()), o.overwrite());
         start.clearSuccess();
         FailurePolicy failures = new FailurePolicy(o);
         LOG.info("segdiampick run: {} micrographs, smpd {} Å, clustering {}", tasks.size(), start.smpd(), o.clustering().id());
@@ -54,7 +93,11 @@ public final class SegDiamPickJob {
         List<Pass2Outcome> repicked;
         EstimateReport report;
         Decision decision;
-        try (SparkStages.Pass1Table pass1 = stage1Pick(spark, start, o)) {
+        PickSettings ps = pickSettings(start, o);
+        Checkpoints checkpoints = Checkpoints.of(ps);
+        long resumed;
+        try (SparkStages.Pass1Table pass1 = stage1Pick(spark, start, ps, checkpoints)) {
+            resumed = pass1.resumed();
             picked = pass1.driver();
             timer.end("pick");
             failures.afterPick(tasks, picked);
@@ -68,6 +111,9 @@ public final class SegDiamPickJob {
         }
         List<MicResult> results = MicResult.join(tasks, picked, repicked);
         failures.afterRepick(results);
+        Set<String> ours = filesOf(results);
+        for (int i = 0; i < results.size(); i++) if (!results.get(i).pick().failed()) ours.add(checkpoints.file(tasks.get(i)));
+        owner.sweepStale(ours);
 
         RunOutputs out = new RunOutputs(start.layout(), start.conf());
         out.coordsIndex(results);
@@ -77,6 +123,8 @@ public final class SegDiamPickJob {
         timer.end("write");
         ObjectNode summary = RunSummary.run(report, decision, o, start.smpd(), results, RunSummary.SparkInfo.of(spark, results),
                 timer.timings(Map.of("pick_tasks_s", taskSeconds(picked))), "micrographs.tsv");
+        // how this run was executed, not its result: beside the Spark facts, outside what reruns must reproduce
+        ((ObjectNode) summary.get("spark")).put("resumed", resumed);
         out.summary(start.layout().summary(), summary);
         out.project(o.project(), ProjectUpdate.afterRun(start.records(), results));
         out.success();
@@ -84,23 +132,30 @@ public final class SegDiamPickJob {
         return summary;
     }
 
-    /**
-     * The {@code --mics} shortcut: import the micrographs into {@code OUT/project.jsonl}, then run on that project
-     * ({@code o.project()} is ignored).
-     */
-    public static ObjectNode importAndRun(SparkSession spark, String mics, Double smpd, RunOptions o) throws IOException {
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        String project = new OutputLayout(o.out()).project();
-        ProjectStore.write(project, Importer.importMics(mics, smpd, conf), conf);
-        return run(spark, new RunOptions(project, o.out(), o.micTo(), o.clustering(), o.contrast(), o.moldiamMax(),
-                o.failFast(), o.maxFailedFraction(), o.decisionFile(), o.keepIntermediates()));
+    /** The per-micrograph files this run stands for (everything else in those folders is an earlier run's). */
+    private static Set<String> filesOf(List<MicResult> results) {
+        Set<String> keep = new HashSet<>();
+        for (MicResult r : results) {
+            keep.add(r.boxfile());
+            keep.add(r.coordFile());
+            keep.add(r.thumb());
+            Pass1Outcome p = r.pick();
+            keep.add(p.den());
+            keep.add(p.topo());
+            keep.add(p.bin());
+        }
+        keep.remove(null);
+        return keep;
     }
 
-    /** Policy stage 1. */
-    private static SparkStages.Pass1Table stage1Pick(SparkSession spark, JobStart start, RunOptions o) {
-        PickSettings ps = new PickSettings(o.contrast(), o.moldiamMax(), start.layout(), o.keepIntermediates()
+    private static PickSettings pickSettings(JobStart start, RunOptions o) {
+        return new PickSettings(o.contrast(), o.moldiamMax(), start.layout(), o.keepIntermediates()
                 ? PickSettings.Pass1Writes.THUMBNAIL_AND_INTERMEDIATES : PickSettings.Pass1Writes.THUMBNAIL, o.failFast());
-        return SparkStages.pass1(spark, start.tasks(), ps, start.executorConf(), "picked");
+    }
+
+    /** Policy stage 1, resuming from the checkpoints of an interrupted run of the same command. */
+    private static SparkStages.Pass1Table stage1Pick(SparkSession spark, JobStart start, PickSettings ps, Checkpoints checkpoints) {
+        return SparkStages.pass1(spark, start.tasks(), ps, checkpoints, start.executorConf(), "picked");
     }
 
     /** Policy stages 2–5 on every collected diameter. */

@@ -42,7 +42,7 @@ final class SparkStages {
      * as arrays), cached on the executors for stage 6; {@code driver} is what the driver collected of it, in project
      * order: every column but the particle centres ({@link OutcomeRows#DRIVER_COLUMNS}).
      */
-    record Pass1Table(Dataset<Row> rows, List<Pass1Outcome> driver) implements AutoCloseable {
+    record Pass1Table(Dataset<Row> rows, List<Pass1Outcome> driver, long resumed) implements AutoCloseable {
         @Override
         public void close() {
             if (rows != null) rows.unpersist();
@@ -51,18 +51,43 @@ final class SparkStages {
 
     static Pass1Table pass1(SparkSession spark, List<MicTask> tasks, PickSettings settings,
                             Broadcast<HadoopConf> conf, String verb) {
-        if (tasks.isEmpty()) return new Pass1Table(null, List.of());
+        return pass1(spark, tasks, settings, null, conf, verb);
+    }
+
+    /**
+     * Stage 1 with resume ({@code checkpoints} non-null): a micrograph with a valid checkpoint is taken from it, any
+     * other one is processed and checkpointed as soon as it is done (so an interrupted run loses only the running ones).
+     */
+    static Pass1Table pass1(SparkSession spark, List<MicTask> tasks, PickSettings settings, Checkpoints checkpoints,
+                            Broadcast<HadoopConf> conf, String verb) {
+        if (tasks.isEmpty()) return new Pass1Table(null, List.of(), 0);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         LongAccumulator done = spark.sparkContext().longAccumulator("micrographs " + verb);
+        LongAccumulator resumed = spark.sparkContext().longAccumulator("micrographs resumed");
+        LongAccumulator recorded = spark.sparkContext().longAccumulator("micrographs checkpointed");
+        Interruption.counting(() -> resumed.value() + recorded.value());
         try (Progress ignored = new Progress(done, tasks.size(), verb)) {
             JavaRDD<Row> picked = jsc.parallelize(tasks, partitions(tasks.size(), jsc.defaultParallelism()))
                     .mapPartitions((Iterator<MicTask> it) -> {
                         PickStage stage = new PickStage(settings);
                         String executor = SparkEnv.get().executorId();
+                        org.apache.hadoop.conf.Configuration hc = conf.value().get();
                         List<Row> res = new ArrayList<>();
                         while (it.hasNext()) {
                             MicTask t = it.next();
-                            res.add(OutcomeRows.pass1(t, stage.process(t, conf.value().get(), executor)));
+                            java.util.Optional<Pass1Outcome> earlier = checkpoints == null ? java.util.Optional.empty() : checkpoints.resume(t, hc);
+                            Pass1Outcome o;
+                            if (earlier.isPresent()) {
+                                o = earlier.get();
+                                resumed.add(1);
+                            } else {
+                                o = stage.process(t, hc, executor);
+                                if (checkpoints != null && !o.failed()) {
+                                    checkpoints.record(t, o, hc);
+                                    recorded.add(1);
+                                }
+                            }
+                            res.add(OutcomeRows.pass1(t, o));
                             done.add(1);
                         }
                         return res.iterator();
@@ -77,7 +102,8 @@ final class SparkStages {
                 throw failFastOrRethrow(e);
             }
             out.sort(Comparator.comparingInt(Pass1Outcome::index));
-            return new Pass1Table(rows, out);
+            if (resumed.value() > 0) LOG.info("resumed {} of {} micrographs from their checkpoints", resumed.value(), tasks.size());
+            return new Pass1Table(rows, out, resumed.value());
         }
     }
 
@@ -110,7 +136,12 @@ final class SparkStages {
                         return res.iterator();
                     }).persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                List<Pass2Outcome> out = new ArrayList<>(repicked.map(Pass2Result::outcome).collect());
+                List<Pass2Outcome> out;
+                try {
+                    out = new ArrayList<>(repicked.map(Pass2Result::outcome).collect());
+                } catch (Exception e) {
+                    throw failFastOrRethrow(e);
+                }
                 out.sort(Comparator.comparingInt(Pass2Outcome::index));
                 long particles = 0;
                 for (Pass2Outcome o : out) particles += o.nptcls();
@@ -141,10 +172,17 @@ final class SparkStages {
      * task's exception is the cause; on a cluster it may only survive as text in the message.
      */
     static RuntimeException failFastOrRethrow(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause())
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MicrographFailedException m)
                 return new RunFailedException(RunFailedException.Reason.TOO_MANY_FAILED, m.getMessage(), e);
+            if (t instanceof StorageFailure f)
+                return new RunFailedException(RunFailedException.Reason.ENVIRONMENT, f.getMessage(), e);
+        }
         String msg = e.getMessage();
+        String storage = StorageFailure.class.getName() + ": ";
+        int j = msg == null ? -1 : msg.indexOf(storage);
+        if (j >= 0)
+            return new RunFailedException(RunFailedException.Reason.ENVIRONMENT, msg.substring(j + storage.length()).lines().findFirst().orElse(""), e);
         String marker = MicrographFailedException.class.getName() + ": ";
         int i = msg == null ? -1 : msg.indexOf(marker);
         if (i >= 0)

@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * without an argument it prints the digests, e.g. to renew the reference after an intended change).
  * The temporary output folder's path is replaced by {@code $OUT} before hashing (the project and the summary name
  * it), and summary.json and preprocess_summary.json are hashed without their {@code spark} and {@code timings}
- * sections, which describe the session, not the result.
+ * sections, which describe the session, not the result. The run's bookkeeping ({@code _BATCH.json},
+ * {@code checkpoints/}) is not hashed.
  */
 public final class OutputDigests {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -109,6 +110,8 @@ public final class OutputDigests {
             String rel = root.relativize(f).toString().replace(sharedPath.substring(1), "$SHARED")
                     .replaceAll("part-(\\d+)-[0-9a-f-]{36}-", "part-$1-");
             if (rel.endsWith(".crc")) continue; // Hadoop checksum side files follow their data file
+            // the run's bookkeeping, not outputs: the batch record, and checkpoints (which record task times)
+            if (rel.endsWith("_BATCH.json") || rel.contains("checkpoints/")) continue;
             byte[] bytes = Files.readAllBytes(f);
             if (f.getFileName().toString().endsWith("summary.json")) {
                 ObjectNode summary = (ObjectNode) JSON.readTree(bytes);

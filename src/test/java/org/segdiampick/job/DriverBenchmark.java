@@ -93,7 +93,7 @@ public final class DriverBenchmark {
             out.relionMicrographs(results, 1.0);
             out.micrographTable(results);
             ReportPage.write(layout, report, report.decision(), null, 1.0, results, conf);
-            RunOptions o = new RunOptions(project.toString(), layout.out(), null, Clustering.KMEANS, Contrast.BLACK, 500, false, 0.1, null, false);
+            RunOptions o = new RunOptions(project.toString(), layout.out(), null, Clustering.KMEANS, Contrast.BLACK, 500, false, 0.1, null, false, false);
             ObjectNode s = RunSummary.run(report, report.decision(), o, 1.0, results,
                     new RunSummary.SparkInfo("none", "none", List.of(), 0), Map.of(), "micrographs.tsv");
             out.summary(layout.summary(), s);

@@ -80,7 +80,10 @@ final class JobFixtures {
         return out;
     }
 
-    /** Every file under {@code dir} (recursive), relative path → content. */
+    /**
+     * Every file under {@code dir} (recursive), relative path → content; without the run's bookkeeping (the batch
+     * record {@code _BATCH.json}, the lock, the pass-1 checkpoints), which is not an output.
+     */
     static Map<String, byte[]> snapshot(String dir, Configuration conf) throws IOException {
         Path root = new Path(dir.contains(":") ? dir : new java.io.File(dir).toURI().toString());
         FileSystem fs = root.getFileSystem(conf);
@@ -92,6 +95,7 @@ final class JobFixtures {
             String rel = URI.create(s.getPath().toUri().getPath()).getPath().substring(prefix.length());
             if (rel.startsWith("/")) rel = rel.substring(1);
             if (rel.endsWith(".crc") || rel.contains("/.") || rel.startsWith(".")) continue;
+            if (rel.startsWith("_BATCH.json") || rel.equals("_LOCK") || rel.startsWith("checkpoints/")) continue;
             try (var in = fs.open(s.getPath())) {
                 out.put(rel, in.readAllBytes());
             }

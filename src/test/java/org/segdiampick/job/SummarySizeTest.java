@@ -35,7 +35,7 @@ class SummarySizeTest {
                     "/out/coords/" + t.name() + ".star", p1.thumb(), null);
             results.add(new MicResult(t, p1, p2));
         }
-        RunOptions o = new RunOptions("/p.jsonl", "/out", null, Clustering.KMEANS, Contrast.BLACK, 500, false, 0.2, null, false);
+        RunOptions o = new RunOptions("/p.jsonl", "/out", null, Clustering.KMEANS, Contrast.BLACK, 500, false, 0.2, null, false, false);
         RunSummary.SparkInfo spark = new RunSummary.SparkInfo("local[2]", "app-1", List.of("1", "2"), 2);
         ObjectNode s = RunSummary.run(null, new Decision(200, 160, 100, 150, 1.0), o, 1.0, results, spark,
                 Map.of("total_s", 1.0), "micrographs.tsv");

@@ -1,0 +1,185 @@
+package org.segdiampick.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.segdiampick.io.Storage;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Resume: every micrograph's pass-1 result is recorded as {@code OUT/checkpoints/<name>.json} as soon as the
+ * micrograph is done, after its pass-1 files (thumbnail, intermediates), written aside and renamed into place,
+ * so it survives {@code kill -9} of the driver and is never half-written. A rerun of the same command takes a
+ * micrograph's result from its checkpoint instead of picking it again; the outputs are the same bytes, since
+ * pass 1 is deterministic and the checkpoint holds every number it returned (doubles round-trip exactly in JSON).
+ *
+ * <p>A checkpoint is used only when its key matches: a SHA-256 of the pass-1 options that change its result or
+ * files (contrast, {@code --moldiam-max}, what pass 1 writes, the output folder, a format version) and of the
+ * micrograph as it is now (path, pixel size, output name, file size and modification time, the cached files of a
+ * pre-picked one); and only when the files it names still exist. Failed micrographs are not checkpointed: a
+ * problem that was fixed (a permission, a file copied in) must be seen by the rerun.
+ */
+final class Checkpoints implements Serializable {
+    /** The folder inside OUT. */
+    static final String FOLDER = "checkpoints";
+    /** Bumped when the record's meaning changes, so that older checkpoints are not reused. */
+    private static final String FORMAT = "segdiampick-pass1-checkpoint-1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String dir;
+    private final String optionsDigest;
+
+    private Checkpoints(String dir, String optionsDigest) {
+        this.dir = dir;
+        this.optionsDigest = optionsDigest;
+    }
+
+    /** The checkpoints of a run with pass-1 settings {@code s}. */
+    static Checkpoints of(PickSettings s) {
+        return new Checkpoints(s.layout().resolve(FOLDER), sha256(FORMAT, s.contrast().label(), Double.toString(s.moldiamMax()),
+                s.writes().name(), s.layout().out()));
+    }
+
+    /** Where the checkpoint of {@code t} lives. */
+    String file(MicTask t) {
+        return dir + "/" + t.name() + ".json";
+    }
+
+    /** The recorded pass-1 outcome of {@code t}, if there is one for the micrograph and options as they are now. */
+    Optional<Pass1Outcome> resume(MicTask t, Configuration conf) {
+        byte[] bytes;
+        try {
+            bytes = Storage.readAll(file(t), conf);
+        } catch (FileNotFoundException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty(); // unreadable: pick again, and the new record replaces it
+        }
+        try {
+            JsonNode n = JSON.readTree(bytes);
+            if (n == null || !key(t, conf).equals(n.path("key").asText())) return Optional.empty();
+            Pass1Outcome o = fromJson(t, n);
+            for (String f : new String[]{o.den(), o.topo(), o.bin(), o.diam(), o.thumb()})
+                if (f != null && !Storage.exists(f, conf)) return Optional.empty();
+            return Optional.of(o);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Records {@code o}, the finished pass 1 of {@code t} (not a failure): aside, then renamed into place. */
+    void record(MicTask t, Pass1Outcome o, Configuration conf) {
+        if (o.failed()) return;
+        String target = file(t);
+        StorageFailure.writing(target, () -> {
+            byte[] content = JSON.writeValueAsBytes(toJson(key(t, conf), o));
+            Path dst = Storage.path(target);
+            FileSystem fs = Storage.fileSystem(dst, conf);
+            Path tmp = new Path(dst.getParent(), "." + dst.getName() + ".tmp-" + UUID.randomUUID());
+            try (OutputStream os = fs.create(tmp, true)) {
+                os.write(content);
+            }
+            fs.delete(dst, false);
+            if (!fs.rename(tmp, dst)) {
+                fs.delete(tmp, false);
+                throw new IOException("cannot rename " + tmp + " into place");
+            }
+            return null;
+        });
+    }
+
+    /** The key of {@code t} as the micrograph is now. */
+    String key(MicTask t, Configuration conf) throws IOException {
+        long size = -1, mtime = -1;
+        try {
+            Path p = Storage.path(t.intg());
+            FileStatus st = p.getFileSystem(conf).getFileStatus(p);
+            size = st.getLen();
+            mtime = st.getModificationTime();
+        } catch (FileNotFoundException e) {
+            // a missing micrograph fails and is never checkpointed; the key still exists
+        }
+        return sha256(optionsDigest, t.intg(), Double.toString(t.smpd()), t.name(), Long.toString(size), Long.toString(mtime),
+                String.valueOf(t.cachedDen()), String.valueOf(t.cachedTopo()), String.valueOf(t.cachedBin()), String.valueOf(t.cachedDiam()));
+    }
+
+    private static ObjectNode toJson(String key, Pass1Outcome o) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("key", key).put("name", o.name()).put("status", o.status().name());
+        Particles p = o.particles();
+        ArrayNode d = n.putArray("diameters");
+        for (double v : p.diameters()) d.add(v);
+        if (p.x() != null) {
+            ArrayNode x = n.putArray("x"), y = n.putArray("y");
+            for (int i = 0; i < p.size(); i++) {
+                x.add(p.x()[i]);
+                y.add(p.y()[i]);
+            }
+        }
+        if (p.merit() != null) {
+            ArrayNode m = n.putArray("merit");
+            for (double v : p.merit()) m.add(v);
+        }
+        n.put("raw_nx", o.rawNx()).put("raw_ny", o.rawNy()).put("den", o.den()).put("topo", o.topo()).put("bin", o.bin())
+                .put("diam", o.diam()).put("thumb", o.thumb()).put("carbon_fraction", o.carbonFraction())
+                .put("executor", o.executorId()).put("millis", o.millis());
+        return n;
+    }
+
+    private static Pass1Outcome fromJson(MicTask t, JsonNode n) {
+        double[] d = doubles(n.get("diameters"));
+        int[] x = n.has("x") ? ints(n.get("x")) : null, y = n.has("y") ? ints(n.get("y")) : null;
+        double[] m = n.has("merit") ? doubles(n.get("merit")) : null;
+        return new Pass1Outcome(t.index(), t.name(), Pass1Outcome.Status.valueOf(n.get("status").asText()), null,
+                new Particles(d, x, y, m), n.get("raw_nx").asInt(), n.get("raw_ny").asInt(), text(n, "den"), text(n, "topo"),
+                text(n, "bin"), text(n, "diam"), text(n, "thumb"), n.get("carbon_fraction").asDouble(), text(n, "executor"),
+                n.get("millis").asLong());
+    }
+
+    private static String text(JsonNode n, String f) {
+        JsonNode v = n.get(f);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static double[] doubles(JsonNode a) {
+        double[] v = new double[a.size()];
+        for (int i = 0; i < v.length; i++) v[i] = a.get(i).doubleValue();
+        return v;
+    }
+
+    private static int[] ints(JsonNode a) {
+        int[] v = new int[a.size()];
+        for (int i = 0; i < v.length; i++) v[i] = a.get(i).intValue();
+        return v;
+    }
+
+    private static String sha256(String... parts) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        for (String s : parts) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            md.update(new byte[]{(byte) (b.length >>> 24), (byte) (b.length >>> 16), (byte) (b.length >>> 8), (byte) b.length});
+            md.update(b);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+}
