@@ -6,10 +6,35 @@ import org.segdiampick.pick.Contrast;
 /**
  * Options of {@code run}.
  *
- * @param decisionFile      a previous summary.json whose bounds, box and mask are applied (skips estimation)
+ * @param decisionFile      a previous summary.json whose bounds, box and mask are applied (skips estimation); with
+ *                          the refined picker also its learned size and threshold (skips pass 1)
  * @param keepIntermediates also write pass 1's density, topology and binary images under OUT/work
+ * @param picker            which picker writes the final picks
+ * @param threshold         the refined picker's minimum figure of merit instead of the learned one (null: learned)
  */
 public record RunOptions(String project, String out, Integer micTo, Clustering clustering, Contrast contrast,
                          double moldiamMax, boolean failFast, double maxFailedFraction, String decisionFile,
-                         boolean keepIntermediates) implements BatchOptions {
+                         boolean keepIntermediates, Picker picker, Double threshold) implements BatchOptions {
+
+    public RunOptions {
+        if (picker == null) picker = Picker.SEGMENTATION;
+    }
+
+    /** The policy's run (segmentation picker). */
+    public RunOptions(String project, String out, Integer micTo, Clustering clustering, Contrast contrast,
+                      double moldiamMax, boolean failFast, double maxFailedFraction, String decisionFile,
+                      boolean keepIntermediates) {
+        this(project, out, micTo, clustering, contrast, moldiamMax, failFast, maxFailedFraction, decisionFile,
+                keepIntermediates, Picker.SEGMENTATION, null);
+    }
+
+    public boolean refined() {
+        return picker == Picker.REFINED;
+    }
+
+    /** The same options on another project file. */
+    RunOptions withProject(String p) {
+        return new RunOptions(p, out, micTo, clustering, contrast, moldiamMax, failFast, maxFailedFraction, decisionFile,
+                keepIntermediates, picker, threshold);
+    }
 }
