@@ -25,7 +25,9 @@ import java.util.Map;
  *   <li>Stage 1 on executors: pick every selected micrograph (or import a pre-picked one) → its particles.</li>
  *   <li>Stages 2–5 on the driver: statistics, clustering, Z-score filtering, box size and mask diameter
  *       ({@link Estimate}), or a previous batch's {@link Decision}.</li>
- *   <li>Stage 6 on executors: keep the particles inside the accepted bounds, write boxes and coordinates.</li>
+ *   <li>Stage 6 on executors: keep the particles inside the accepted bounds, write boxes and coordinates; or, with
+ *       {@code --picker refined}, pick every micrograph again at the learned particle size ({@link RefinedRun},
+ *       {@link RefinedStage}). With {@code --picker refined --decision} stages 1–5 are skipped entirely.</li>
  *   <li>The driver joins the outcomes once ({@link MicResult}) and writes ({@link RunOutputs}) coords.star,
  *       micrographs.tsv, report.html, summary.json, the project and finally {@code _SUCCESS}.</li>
  * </ol>
@@ -46,6 +48,8 @@ public final class SegDiamPickJob {
                     o.project() + ": no micrograph to process (none with intg and state >= 1)");
         // A bad --decision file is bad input: say so before hours of picking, not after.
         Decision reused = o.decisionFile() == null ? null : Decision.read(o.decisionFile(), start.smpd(), start.conf());
+        // campaign mode: the same file must also carry the learned size and threshold
+        RefinedRun campaign = o.refined() && reused != null ? RefinedRun.reused(o, start.conf()) : null;
         start.clearSuccess();
         FailurePolicy failures = new FailurePolicy(o);
         LOG.info("segdiampick run: {} micrographs, smpd {} Å, clustering {}", tasks.size(), start.smpd(), o.clustering().id());
@@ -54,16 +58,36 @@ public final class SegDiamPickJob {
         List<Pass2Outcome> repicked;
         EstimateReport report;
         Decision decision;
-        try (SparkStages.Pass1Table pass1 = stage1Pick(spark, start, o)) {
+        RefinedRun refined = null;
+        if (campaign != null) {
+            // the decision carries the learned size and threshold, so there is no pass 1 at all
+            SparkStages.RefinedPass pass = SparkStages.refinedCampaign(spark, tasks, refinedStage(reused, campaign.decision(), start, o),
+                    start.executorConf(), start.layout().picksTable());
+            timer.end("refined_pick");
+            picked = pass.picked();
+            failures.afterPick(tasks, picked);
+            repicked = pass.repicked();
+            report = null;
+            decision = reused;
+            refined = campaign.withMerits(pass.merits());
+        } else try (SparkStages.Pass1Table pass1 = stage1Pick(spark, start, o)) {
             picked = pass1.driver();
             timer.end("pick");
             failures.afterPick(tasks, picked);
 
             report = reused == null ? stages2to5Estimate(picked, start.smpd(), o) : null;
             decision = reused != null ? reused : report.decision();
+            if (o.refined()) refined = RefinedRun.learn(SparkStages.batchEvidence(pass1), decision, o);
             timer.end("estimate");
 
-            repicked = stage6Repick(spark, start, pass1, decision);
+            if (refined == null) repicked = stage6Repick(spark, start, pass1, decision);
+            else {
+                long ok = picked.stream().filter(x -> !x.failed()).count();
+                SparkStages.RefinedPass pass = SparkStages.refinedAfterPass1(spark, pass1, ok,
+                        refinedStage(decision, refined.decision(), start, o), start.executorConf(), start.layout().picksTable());
+                repicked = pass.repicked();
+                refined = refined.withMerits(pass.merits());
+            }
             timer.end("repick");
         }
         List<MicResult> results = MicResult.join(tasks, picked, repicked);
@@ -73,10 +97,11 @@ public final class SegDiamPickJob {
         out.coordsIndex(results);
         out.relionMicrographs(results, start.smpd());
         out.micrographTable(results);
-        ReportPage.write(start.layout(), report, decision, o.decisionFile(), start.smpd(), results, start.conf());
+        ReportPage.write(start.layout(), report, decision, o.decisionFile(), start.smpd(), results, refined, start.conf());
         timer.end("write");
         ObjectNode summary = RunSummary.run(report, decision, o, start.smpd(), results, RunSummary.SparkInfo.of(spark, results),
                 timer.timings(Map.of("pick_tasks_s", taskSeconds(picked))), "micrographs.tsv");
+        if (refined != null) refined.writeTo(summary);
         out.summary(start.layout().summary(), summary);
         out.project(o.project(), ProjectUpdate.afterRun(start.records(), results));
         out.success();
@@ -92,15 +117,19 @@ public final class SegDiamPickJob {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         String project = new OutputLayout(o.out()).project();
         ProjectStore.write(project, Importer.importMics(mics, smpd, conf), conf);
-        return run(spark, new RunOptions(project, o.out(), o.micTo(), o.clustering(), o.contrast(), o.moldiamMax(),
-                o.failFast(), o.maxFailedFraction(), o.decisionFile(), o.keepIntermediates()));
+        return run(spark, o.withProject(project));
     }
 
     /** Policy stage 1. */
     private static SparkStages.Pass1Table stage1Pick(SparkSession spark, JobStart start, RunOptions o) {
         PickSettings ps = new PickSettings(o.contrast(), o.moldiamMax(), start.layout(), o.keepIntermediates()
                 ? PickSettings.Pass1Writes.THUMBNAIL_AND_INTERMEDIATES : PickSettings.Pass1Writes.THUMBNAIL, o.failFast());
-        return SparkStages.pass1(spark, start.tasks(), ps, start.executorConf(), "picked");
+        return SparkStages.pass1(spark, start.tasks(), ps, start.executorConf(), "picked", o.refined());
+    }
+
+    /** Refined stage 6 for every executor: the two decisions (a few numbers), nothing else from the driver. */
+    private static RefinedStage refinedStage(Decision d, org.segdiampick.pick.refined.RefinedDecision rd, JobStart start, RunOptions o) {
+        return new RefinedStage(d, rd, start.layout(), o.contrast(), o.failFast());
     }
 
     /** Policy stages 2–5 on every collected diameter. */

@@ -11,6 +11,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
+import org.segdiampick.pick.refined.RefinedPick;
+import org.segdiampick.pick.refined.ScoreHistogram;
+import org.segdiampick.pick.refined.SizeEvidence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,18 +52,25 @@ final class SparkStages {
 
     static Pass1Table pass1(SparkSession spark, List<MicTask> tasks, PickSettings settings,
                             Broadcast<HadoopConf> conf, String verb) {
+        return pass1(spark, tasks, settings, conf, verb, false);
+    }
+
+    /** @param evidence also the refined picker's size evidence per micrograph, in the table's {@code evidence} column */
+    static Pass1Table pass1(SparkSession spark, List<MicTask> tasks, PickSettings settings,
+                            Broadcast<HadoopConf> conf, String verb, boolean evidence) {
         if (tasks.isEmpty()) return new Pass1Table(null, List.of());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         LongAccumulator done = spark.sparkContext().longAccumulator("micrographs " + verb);
         try (Progress ignored = new Progress(done, tasks.size(), verb)) {
             JavaRDD<Row> picked = jsc.parallelize(tasks, partitions(tasks.size()))
                     .mapPartitions((Iterator<MicTask> it) -> {
-                        PickStage stage = new PickStage(settings);
+                        PickStage stage = new PickStage(settings, evidence);
                         String executor = SparkEnv.get().executorId();
                         List<Row> res = new ArrayList<>();
                         while (it.hasNext()) {
                             MicTask t = it.next();
-                            res.add(OutcomeRows.pass1(t, stage.process(t, conf.value().get(), executor)));
+                            PickStage.WithEvidence x = stage.processWithEvidence(t, conf.value().get(), executor);
+                            res.add(OutcomeRows.pass1(t, x.outcome(), x.evidence()));
                             done.add(1);
                         }
                         return res.iterator();
@@ -116,6 +126,104 @@ final class SparkStages {
                 return out;
             } finally {
                 repicked.unpersist(false);
+            }
+        }
+    }
+
+    /**
+     * The batch's refined size evidence: the {@code evidence} column of the cached stage-1 table, summed on the
+     * executors by a tree aggregation; the driver receives one {@link SizeEvidence}, never one per micrograph.
+     */
+    static SizeEvidence batchEvidence(Pass1Table pass1) {
+        if (pass1.rows() == null) return SizeEvidence.empty();
+        return pass1.rows().select("evidence").where(functions.col("evidence").isNotNull()).javaRDD()
+                .map(r -> OutcomeRows.evidence((byte[]) r.get(0)))
+                .treeAggregate(SizeEvidence.empty(), SizeEvidence::plus, SizeEvidence::plus);
+    }
+
+    /**
+     * What refined stage 6 sends to the driver: the outcomes (in campaign mode also the stage-1 outcomes made
+     * there) and the figures of merit of every pick, binned and tree-aggregated.
+     */
+    record RefinedPass(List<Pass1Outcome> picked, List<Pass2Outcome> repicked, ScoreHistogram merits) {
+    }
+
+    /** Refined stage 6 after pass 1: every micrograph that stage 1 did not fail, from the cached stage-1 table. */
+    static RefinedPass refinedAfterPass1(SparkSession spark, Pass1Table pass1, long micrographs, RefinedStage stage,
+                                         Broadcast<HadoopConf> conf, String picksParquet) {
+        if (micrographs == 0) return refined(spark, null, 0, stage, conf, picksParquet);
+        JavaRDD<RefinedInput> in = pass1.rows().filter(functions.col("status").notEqual(Pass1Outcome.Status.FAILED.name()))
+                .javaRDD().map(r -> new RefinedInput(OutcomeRows.task(r), OutcomeRows.outcome(r)));
+        return refined(spark, in, micrographs, stage, conf, picksParquet);
+    }
+
+    /** Refined stage 6 in campaign mode: every task, no pass 1 (the micrograph is read once, here). */
+    static RefinedPass refinedCampaign(SparkSession spark, List<MicTask> tasks, RefinedStage stage,
+                                       Broadcast<HadoopConf> conf, String picksParquet) {
+        if (tasks.isEmpty()) return refined(spark, null, 0, stage, conf, picksParquet);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        JavaRDD<RefinedInput> in = jsc.parallelize(tasks, partitions(tasks.size())).map(t -> new RefinedInput(t, null));
+        return refined(spark, in, tasks.size(), stage, conf, picksParquet);
+    }
+
+    record RefinedInput(MicTask task, Pass1Outcome pass1) implements java.io.Serializable {
+    }
+
+    /** Refined stage 6's result for one micrograph, with its name for picks.parquet. */
+    record RefinedResult(String micrograph, RefinedStage.Result refined) implements java.io.Serializable {
+    }
+
+    private static RefinedPass refined(SparkSession spark, JavaRDD<RefinedInput> in, long micrographs, RefinedStage stage,
+                                       Broadcast<HadoopConf> conf, String picksParquet) {
+        if (micrographs == 0) {
+            spark.createDataFrame(List.of(), OutcomeRows.PICKS).write().mode(SaveMode.Overwrite).parquet(picksParquet);
+            return new RefinedPass(List.of(), List.of(), new ScoreHistogram());
+        }
+        LongAccumulator done = spark.sparkContext().longAccumulator("micrographs picked (refined)");
+        try (Progress ignored = new Progress(done, (int) micrographs, "picked (refined)")) {
+            JavaRDD<RefinedResult> results = in.mapPartitions((Iterator<RefinedInput> it) -> {
+                String executor = SparkEnv.get().executorId();
+                List<RefinedResult> res = new ArrayList<>();
+                while (it.hasNext()) {
+                    RefinedInput x = it.next();
+                    RefinedStage.Result r = stage.process(x.task(), x.pass1(), conf.value().get(), executor);
+                    res.add(new RefinedResult(x.task().intg(), r));
+                    done.add(1);
+                }
+                return res.iterator();
+            }).persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                List<Pass1Outcome> picked = new ArrayList<>();
+                List<Pass2Outcome> repicked = new ArrayList<>();
+                long particles = 0;
+                try {
+                    // the driver collects the outcomes only; picks and merits stay on the executors
+                    for (RefinedStage.Result r : results.map(x -> new RefinedStage.Result(x.refined().pick(),
+                            x.refined().repick(), List.of(), null)).collect()) {
+                        if (r.pick() != null) picked.add(r.pick());
+                        if (r.repick() != null) {
+                            repicked.add(r.repick());
+                            particles += r.repick().nptcls();
+                        }
+                    }
+                } catch (Exception e) {
+                    throw failFastOrRethrow(e);
+                }
+                picked.sort(Comparator.comparingInt(Pass1Outcome::index));
+                repicked.sort(Comparator.comparingInt(Pass2Outcome::index));
+                ScoreHistogram merits = results.map(x -> x.refined().merits())
+                        .treeAggregate(new ScoreHistogram(), ScoreHistogram::plus, ScoreHistogram::plus);
+                int files = (int) Math.max(1, Math.min(results.getNumPartitions(), (particles + PICKS_PER_FILE - 1) / PICKS_PER_FILE));
+                double diameter = stage.particleDiameter();
+                JavaRDD<Row> rows = results.flatMap(x -> {
+                    List<Row> l = new ArrayList<>(x.refined().kept().size());
+                    for (RefinedPick p : x.refined().kept()) l.add(OutcomeRows.pick(x.micrograph(), p, diameter));
+                    return l.iterator();
+                }).coalesce(files);
+                spark.createDataFrame(rows, OutcomeRows.PICKS).write().mode(SaveMode.Overwrite).parquet(picksParquet);
+                return new RefinedPass(picked, repicked, merits);
+            } finally {
+                results.unpersist(false);
             }
         }
     }
