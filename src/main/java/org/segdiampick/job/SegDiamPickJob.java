@@ -105,7 +105,9 @@ public final class SegDiamPickJob {
         out.summary(start.layout().summary(), summary);
         out.project(o.project(), ProjectUpdate.afterRun(start.records(), results));
         out.success();
-        LOG.info("done: box_in_pix {} mskdiam {} Å; outputs in {}", decision.boxInPix(), decision.mskdiam(), o.out());
+        LOG.info("done: box_in_pix {} mskdiam {} Å{}; outputs in {}", decision.boxInPix(), decision.mskdiam(), refined == null ? ""
+                : String.format(java.util.Locale.ROOT, "; refined: particle_diameter %.1f Å, detection %.1f Å, threshold %.3f",
+                refined.decision().particleDiameter(), refined.decision().detectionDiameter(), refined.decision().threshold()), o.out());
         return summary;
     }
 
