@@ -26,9 +26,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The only place that distributes work: stage 1 (pick or import) and stage 6 (re-pick and write) run on
- * executors, one micrograph at a time, one {@link PickStage}/{@link RepickStage} per partition; the driver
- * gets back small outcome records, sorted into project order.
+ * The only place that distributes work: stage 1 (pick or import) and stage 6 (re-pick and write, or the refined
+ * picker's pick and write) run on executors, one micrograph at a time, one {@link PickStage}/{@link RepickStage}/
+ * {@link RefinedStage} per partition; the driver gets back small outcome records, sorted into project order, and the
+ * refined picker's size evidence and score histograms only as tree-aggregated sums.
  */
 final class SparkStages {
     private static final Logger LOG = LoggerFactory.getLogger(SparkStages.class);
