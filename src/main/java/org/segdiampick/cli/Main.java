@@ -35,6 +35,7 @@ public class Main implements Runnable {
         // enums are parsed by picocli: a bad value is a usage error (exit code 2) naming the option
         cl.registerConverter(Contrast.class, Contrast::parse);
         cl.registerConverter(Clustering.class, Clustering::parse);
+        cl.registerConverter(org.segdiampick.job.Picker.class, org.segdiampick.job.Picker::parse);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             // a signal stopped the run: the JVM exits with 143/130 and job.Interruption has printed the one line
             if (org.segdiampick.job.Interruption.signalled()) return ExitCodes.INTERRUPTED;

@@ -7,6 +7,17 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.segdiampick.pick.Pick;
+import org.segdiampick.pick.refined.RefinedPick;
+import org.segdiampick.pick.refined.SizeEvidence;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +46,13 @@ final class OutcomeRows {
             field("den", DataTypes.StringType, true), field("topo", DataTypes.StringType, true),
             field("bin", DataTypes.StringType, true), field("diam", DataTypes.StringType, true),
             field("thumb", DataTypes.StringType, true), field("carbon_fraction", DataTypes.DoubleType, false),
-            field("executor", DataTypes.StringType, true), field("millis", DataTypes.LongType, false)});
+            field("executor", DataTypes.StringType, true), field("millis", DataTypes.LongType, false),
+            field("evidence", DataTypes.BinaryType, true)});
 
-    /** What the driver collects of {@link #PASS1}: everything but the particle centres and merits. */
+    /**
+     * What the driver collects of {@link #PASS1}: everything but the particle centres and merits, and the refined
+     * picker's size evidence (which is tree-aggregated on the executors instead, {@link #evidence}).
+     */
     static final String[] DRIVER_COLUMNS = driverColumns();
 
     /** {@code OUT/picks.parquet}: every particle of the run's box files. */
@@ -52,15 +67,41 @@ final class OutcomeRows {
 
     private static String[] driverColumns() {
         List<String> c = new ArrayList<>();
-        for (String f : PASS1.fieldNames()) if (!f.equals("x") && !f.equals("y") && !f.equals("merit")) c.add(f);
+        for (String f : PASS1.fieldNames()) if (!f.equals("x") && !f.equals("y") && !f.equals("merit") && !f.equals("evidence")) c.add(f);
         return c.toArray(String[]::new);
     }
 
     static Row pass1(MicTask t, Pass1Outcome o) {
+        return pass1(t, o, null);
+    }
+
+    /** A row of {@link #PASS1}; {@code evidence} (the refined picker's, null without it) as Java-serialised bytes. */
+    static Row pass1(MicTask t, Pass1Outcome o, SizeEvidence evidence) {
         Particles p = o.particles();
         return RowFactory.create(t.index(), t.intg(), t.smpd(), t.name(), t.cachedDen(), t.cachedTopo(), t.cachedBin(),
                 t.cachedDiam(), o.status().name(), o.error(), p.diameters(), p.x(), p.y(), p.merit(),
-                o.rawNx(), o.rawNy(), o.den(), o.topo(), o.bin(), o.diam(), o.thumb(), o.carbonFraction(), o.executorId(), o.millis());
+                o.rawNx(), o.rawNy(), o.den(), o.topo(), o.bin(), o.diam(), o.thumb(), o.carbonFraction(), o.executorId(), o.millis(),
+                evidence == null ? null : serialise(evidence));
+    }
+
+    /** The size evidence of a {@link #PASS1} row (column {@code evidence}, not null). */
+    static SizeEvidence evidence(byte[] bytes) {
+        try (ObjectInputStream in = new ObjectInputStream(new GZIPInputStream(new ByteArrayInputStream(bytes)))) {
+            return (SizeEvidence) in.readObject();
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("corrupt size evidence in the stage-1 table", e);
+        }
+    }
+
+    /** Compressed: most of the evidence's histogram bins are zero, and the table is cached for every micrograph. */
+    private static byte[] serialise(SizeEvidence e) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(new GZIPOutputStream(b))) {
+            out.writeObject(e);
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
+        }
+        return b.toByteArray();
     }
 
     static MicTask task(Row r) {
@@ -88,6 +129,11 @@ final class OutcomeRows {
 
     static Row pick(String micrograph, Pick p) {
         return RowFactory.create(micrograph, p.x(), p.y(), p.diameter(), null);
+    }
+
+    /** A refined pick: its box file's diameter (the learned particle diameter) and its figure of merit. */
+    static Row pick(String micrograph, RefinedPick p, double diameter) {
+        return RowFactory.create(micrograph, p.x(), p.y(), diameter, p.figureOfMerit());
     }
 
     private static double[] doubles(List<Double> l) {

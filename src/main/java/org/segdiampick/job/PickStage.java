@@ -12,6 +12,8 @@ import org.segdiampick.io.MrcWriter;
 import org.segdiampick.io.Storage;
 import org.segdiampick.pick.PickResult;
 import org.segdiampick.pick.SegmentationPicker;
+import org.segdiampick.pick.refined.RefinedPicker;
+import org.segdiampick.pick.refined.SizeEvidence;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -36,26 +38,42 @@ public final class PickStage {
 
     private final PickSettings settings;
     private final SegmentationPicker picker;
+    /** With {@code run --picker refined}: also the refined picker's size evidence, from the image in memory; else null. */
+    private final RefinedPicker evidencePicker;
 
     public PickStage(PickSettings settings) {
+        this(settings, false);
+    }
+
+    /** @param withEvidence also compute {@link RefinedPicker#evidence} of every picked micrograph */
+    public PickStage(PickSettings settings, boolean withEvidence) {
         this.settings = settings;
         this.picker = new SegmentationPicker(settings.contrast(), settings.moldiamMax());
+        this.evidencePicker = withEvidence ? new RefinedPicker(settings.contrast()) : null;
+    }
+
+    /** Stage 1's outcome and the refined picker's size evidence (null when not asked for, or not picked here). */
+    public record WithEvidence(Pass1Outcome outcome, SizeEvidence evidence) {
     }
 
     public Pass1Outcome process(MicTask task, Configuration conf, String executorId) {
+        return processWithEvidence(task, conf, executorId).outcome();
+    }
+
+    public WithEvidence processWithEvidence(MicTask task, Configuration conf, String executorId) {
         long t0 = System.nanoTime();
         try {
             return task.prePicked() && settings.writes() != PickSettings.Pass1Writes.PREPROCESS
-                    ? importPrePicked(task, conf, executorId, t0) : pick(task, conf, executorId, t0);
+                    ? new WithEvidence(importPrePicked(task, conf, executorId, t0), null) : pick(task, conf, executorId, t0);
         } catch (StorageFailure e) {
             throw e; // the environment's problem: the task fails and Spark retries it; never the micrograph's state
         } catch (RuntimeException | IOException e) {
             if (settings.failFast()) throw new MicrographFailedException(task.intg(), describe(e), e);
-            return Pass1Outcome.failed(task, describe(e), executorId, millis(t0));
+            return new WithEvidence(Pass1Outcome.failed(task, describe(e), executorId, millis(t0)), null);
         }
     }
 
-    private Pass1Outcome pick(MicTask task, Configuration conf, String executorId, long t0) throws IOException {
+    private WithEvidence pick(MicTask task, Configuration conf, String executorId, long t0) throws IOException {
         MicrographAdmission.checkProjectPixelSize(task.intg(), task.smpd());
         Image2D raw = MrcReader.read(task.intg(), conf, MrcReader.Options.pixelSize(task.smpd())
                 .checkingHeader(h -> MicrographAdmission.checkHeader(task.intg(), task.smpd(), h))).image();
@@ -68,6 +86,8 @@ public final class PickStage {
         }
         if (r.outcome() == PickResult.Outcome.CONSTANT)
             throw new IllegalArgumentException(task.intg() + ": micrograph is constant (empty image)");
+        // the refined picker's evidence from the same image: the micrograph is read once in pass 1
+        SizeEvidence evidence = evidencePicker == null ? null : evidencePicker.evidence(raw, task.smpd());
         Particles particles = Particles.of(r.picks());
         PickSettings.Pass1Writes writes = settings.writes();
         String den = null, topo = null, bin = null, diam = null, thumb = null;
@@ -111,8 +131,8 @@ public final class PickStage {
             case CARBON -> Pass1Outcome.Status.CARBON;
             case CONSTANT -> throw new IllegalStateException("unreachable: constant images failed above");
         };
-        return new Pass1Outcome(task.index(), task.name(), status, null, particles, raw.nx, raw.ny,
-                den, topo, bin, diam, thumb, r.carbonFraction(), executorId, millis(t0));
+        return new WithEvidence(new Pass1Outcome(task.index(), task.name(), status, null, particles, raw.nx, raw.ny,
+                den, topo, bin, diam, thumb, r.carbonFraction(), executorId, millis(t0)), evidence);
     }
 
     /** The 512 × 512 density thumbnail (§9.3), from the density image in memory or read back. */

@@ -8,6 +8,7 @@ import org.segdiampick.image.Thumbnail;
 import org.segdiampick.io.BoxFile;
 import org.segdiampick.io.Storage;
 import org.segdiampick.pick.ShrinkGeometry;
+import org.segdiampick.pick.refined.ScoreHistogram;
 import org.segdiampick.report.ReportModel;
 import org.segdiampick.report.ReportWriter;
 
@@ -32,6 +33,12 @@ final class ReportPage {
 
     static void write(OutputLayout layout, EstimateReport report, Decision decision, String decisionFile, double smpd,
                       List<MicResult> results, Configuration conf) throws IOException {
+        write(layout, report, decision, decisionFile, smpd, results, null, conf);
+    }
+
+    /** @param refined the refined picker's decision and score histograms, or null with the segmentation picker */
+    static void write(OutputLayout layout, EstimateReport report, Decision decision, String decisionFile, double smpd,
+                      List<MicResult> results, RefinedRun refined, Configuration conf) throws IOException {
         List<ReportModel.Cluster> clusters = new ArrayList<>();
         double[] before = new double[0], accepted = new double[0];
         String clustering = "decision reused from " + decisionFile;
@@ -54,10 +61,21 @@ final class ReportPage {
         List<ReportModel.GalleryEntry> gallery = new ArrayList<>();
         for (MicResult x : sample(withBoxes, ReportWriter.MAX_GALLERY)) gallery.add(galleryEntry(x, smpd, conf));
         ReportModel model = new ReportModel(smpd, before, accepted, clusters, decision.diamMin(), decision.diamMax(),
-                decision.boxInPix(), decision.mskdiam(), clustering, rows, failures, gallery, failed, "micrographs.tsv");
+                decision.boxInPix(), decision.mskdiam(), clustering, rows, failures, gallery, failed, "micrographs.tsv",
+                refined == null ? null : refined(refined));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new ReportWriter().write(model, bytes);
         Storage.writeAtomically(layout.report(), bytes.toByteArray(), conf);
+    }
+
+    /** The refined picker's part of the report: its decision and the batch's binned scores. */
+    private static ReportModel.Refined refined(RefinedRun r) {
+        double[] edges = new double[ScoreHistogram.BINS + 1];
+        for (int b = 0; b <= ScoreHistogram.BINS; b++) edges[b] = Math.exp(ScoreHistogram.logLowerEdge(b));
+        ScoreHistogram candidates = r.candidates();
+        ScoreHistogram picks = r.merits() == null ? new ScoreHistogram() : r.merits();
+        return new ReportModel.Refined(r.decision().particleDiameter(), r.decision().detectionDiameter(), r.decision().threshold(),
+                r.thresholdSource(), r.learnedFrom(), edges, candidates == null ? null : candidates.counts(), picks.counts());
     }
 
     /** At most {@code k} elements spread evenly over {@code all} (all of them if there are no more than k), in order. */

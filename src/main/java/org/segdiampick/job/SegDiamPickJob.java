@@ -27,7 +27,9 @@ import java.util.Map;
  *   <li>Stage 1 on executors: pick every selected micrograph (or import a pre-picked one) → its particles.</li>
  *   <li>Stages 2–5 on the driver: statistics, clustering, Z-score filtering, box size and mask diameter
  *       ({@link Estimate}), or a previous batch's {@link Decision}.</li>
- *   <li>Stage 6 on executors: keep the particles inside the accepted bounds, write boxes and coordinates.</li>
+ *   <li>Stage 6 on executors: keep the particles inside the accepted bounds, write boxes and coordinates; or, with
+ *       {@code --picker refined}, pick every micrograph again at the learned particle size ({@link RefinedRun},
+ *       {@link RefinedStage}). With {@code --picker refined --decision} stages 1–5 are skipped entirely.</li>
  *   <li>The driver joins the outcomes once ({@link MicResult}) and writes ({@link RunOutputs}) coords.star,
  *       micrographs.tsv, report.html, summary.json, the project and finally {@code _SUCCESS}.</li>
  * </ol>
@@ -84,6 +86,8 @@ public final class SegDiamPickJob {
                     o.project() + ": no micrograph to process (none with intg and state >= 1)");
         // A bad --decision file is bad input: say so before hours of picking, not after.
         Decision reused = o.decisionFile() == null ? null : Decision.read(o.decisionFile(), start.smpd(), start.conf());
+        // campaign mode: the same file must also carry the learned size and threshold
+        RefinedRun campaign = o.refined() && reused != null ? RefinedRun.reused(o, start.conf()) : null;
         owner.claim(BatchDigest.of(o.project(), tasks.stream().map(MicTask::intg).toList()), o.overwrite());
         start.clearSuccess();
         FailurePolicy failures = new FailurePolicy(o);
@@ -94,9 +98,23 @@ public final class SegDiamPickJob {
         EstimateReport report;
         Decision decision;
         PickSettings ps = pickSettings(start, o);
-        Checkpoints checkpoints = Checkpoints.of(ps);
-        long resumed;
-        try (SparkStages.Pass1Table pass1 = stage1Pick(spark, start, ps, checkpoints)) {
+        // a checkpoint holds a micrograph's pass-1 outcome, not the refined picker's size evidence: only the policy's
+        // picker resumes
+        Checkpoints checkpoints = o.refined() ? null : Checkpoints.of(ps);
+        long resumed = 0;
+        RefinedRun refined = null;
+        if (campaign != null) {
+            // the decision carries the learned size and threshold, so there is no pass 1 at all
+            SparkStages.RefinedPass pass = SparkStages.refinedCampaign(spark, tasks, refinedStage(reused, campaign.decision(), start, o),
+                    start.executorConf(), start.layout().picksTable());
+            timer.end("refined_pick");
+            picked = pass.picked();
+            failures.afterPick(tasks, picked);
+            repicked = pass.repicked();
+            report = null;
+            decision = reused;
+            refined = campaign.withMerits(pass.merits());
+        } else try (SparkStages.Pass1Table pass1 = stage1Pick(spark, start, ps, checkpoints, o.refined())) {
             resumed = pass1.resumed();
             picked = pass1.driver();
             timer.end("pick");
@@ -104,31 +122,43 @@ public final class SegDiamPickJob {
 
             report = reused == null ? stages2to5Estimate(picked, start.smpd(), o) : null;
             decision = reused != null ? reused : report.decision();
+            if (o.refined()) refined = RefinedRun.learn(SparkStages.batchEvidence(pass1), decision, o);
             timer.end("estimate");
 
-            repicked = stage6Repick(spark, start, pass1, decision);
+            if (refined == null) repicked = stage6Repick(spark, start, pass1, decision);
+            else {
+                long ok = picked.stream().filter(x -> !x.failed()).count();
+                SparkStages.RefinedPass pass = SparkStages.refinedAfterPass1(spark, pass1, ok,
+                        refinedStage(decision, refined.decision(), start, o), start.executorConf(), start.layout().picksTable());
+                repicked = pass.repicked();
+                refined = refined.withMerits(pass.merits());
+            }
             timer.end("repick");
         }
         List<MicResult> results = MicResult.join(tasks, picked, repicked);
         failures.afterRepick(results);
         Set<String> ours = filesOf(results);
-        for (int i = 0; i < results.size(); i++) if (!results.get(i).pick().failed()) ours.add(checkpoints.file(tasks.get(i)));
+        if (checkpoints != null)
+            for (int i = 0; i < results.size(); i++) if (!results.get(i).pick().failed()) ours.add(checkpoints.file(tasks.get(i)));
         owner.sweepStale(ours);
 
         RunOutputs out = new RunOutputs(start.layout(), start.conf());
         out.coordsIndex(results);
         out.relionMicrographs(results, start.smpd());
         out.micrographTable(results);
-        ReportPage.write(start.layout(), report, decision, o.decisionFile(), start.smpd(), results, start.conf());
+        ReportPage.write(start.layout(), report, decision, o.decisionFile(), start.smpd(), results, refined, start.conf());
         timer.end("write");
         ObjectNode summary = RunSummary.run(report, decision, o, start.smpd(), results, RunSummary.SparkInfo.of(spark, results),
                 timer.timings(Map.of("pick_tasks_s", taskSeconds(picked))), "micrographs.tsv");
         // how this run was executed, not its result: beside the Spark facts, outside what reruns must reproduce
         ((ObjectNode) summary.get("spark")).put("resumed", resumed);
+        if (refined != null) refined.writeTo(summary);
         out.summary(start.layout().summary(), summary);
         out.project(o.project(), ProjectUpdate.afterRun(start.records(), results));
         out.success();
-        LOG.info("done: box_in_pix {} mskdiam {} Å; outputs in {}", decision.boxInPix(), decision.mskdiam(), o.out());
+        LOG.info("done: box_in_pix {} mskdiam {} Å{}; outputs in {}", decision.boxInPix(), decision.mskdiam(), refined == null ? ""
+                : String.format(java.util.Locale.ROOT, "; refined: particle_diameter %.1f Å, detection %.1f Å, threshold %.3f",
+                refined.decision().particleDiameter(), refined.decision().detectionDiameter(), refined.decision().threshold()), o.out());
         return summary;
     }
 
@@ -154,8 +184,14 @@ public final class SegDiamPickJob {
     }
 
     /** Policy stage 1, resuming from the checkpoints of an interrupted run of the same command. */
-    private static SparkStages.Pass1Table stage1Pick(SparkSession spark, JobStart start, PickSettings ps, Checkpoints checkpoints) {
-        return SparkStages.pass1(spark, start.tasks(), ps, checkpoints, start.executorConf(), "picked");
+    private static SparkStages.Pass1Table stage1Pick(SparkSession spark, JobStart start, PickSettings ps, Checkpoints checkpoints,
+                                                     boolean evidence) {
+        return SparkStages.pass1(spark, start.tasks(), ps, checkpoints, start.executorConf(), "picked", evidence);
+    }
+
+    /** Refined stage 6 for every executor: the two decisions (a few numbers), nothing else from the driver. */
+    private static RefinedStage refinedStage(Decision d, org.segdiampick.pick.refined.RefinedDecision rd, JobStart start, RunOptions o) {
+        return new RefinedStage(d, rd, start.layout(), o.contrast(), o.failFast());
     }
 
     /** Policy stages 2–5 on every collected diameter. */

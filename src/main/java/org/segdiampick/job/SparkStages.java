@@ -11,6 +11,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
+import org.segdiampick.pick.refined.RefinedPick;
+import org.segdiampick.pick.refined.ScoreHistogram;
+import org.segdiampick.pick.refined.SizeEvidence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +26,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The only place that distributes work: stage 1 (pick or import) and stage 6 (re-pick and write) run on
- * executors, one micrograph at a time, one {@link PickStage}/{@link RepickStage} per partition; the driver
- * gets back small outcome records, sorted into project order.
+ * The only place that distributes work: stage 1 (pick or import) and stage 6 (re-pick and write, or the refined
+ * picker's pick and write) run on executors, one micrograph at a time, one {@link PickStage}/{@link RepickStage}/
+ * {@link RefinedStage} per partition; the driver gets back small outcome records, sorted into project order, and the
+ * refined picker's size evidence and score histograms only as tree-aggregated sums.
  */
 final class SparkStages {
     private static final Logger LOG = LoggerFactory.getLogger(SparkStages.class);
@@ -51,15 +55,20 @@ final class SparkStages {
 
     static Pass1Table pass1(SparkSession spark, List<MicTask> tasks, PickSettings settings,
                             Broadcast<HadoopConf> conf, String verb) {
-        return pass1(spark, tasks, settings, null, conf, verb);
+        return pass1(spark, tasks, settings, null, conf, verb, false);
     }
 
     /**
      * Stage 1 with resume ({@code checkpoints} non-null): a micrograph with a valid checkpoint is taken from it, any
      * other one is processed and checkpointed as soon as it is done (so an interrupted run loses only the running ones).
+     *
+     * @param evidence also the refined picker's size evidence per micrograph, in the table's {@code evidence} column
+     *                 (a checkpoint holds no evidence, so the refined picker's runs are not resumed: checkpoints null)
      */
     static Pass1Table pass1(SparkSession spark, List<MicTask> tasks, PickSettings settings, Checkpoints checkpoints,
-                            Broadcast<HadoopConf> conf, String verb) {
+                            Broadcast<HadoopConf> conf, String verb, boolean evidence) {
+        if (checkpoints != null && evidence)
+            throw new IllegalArgumentException("checkpoints hold no size evidence: resume is for the segmentation picker");
         if (tasks.isEmpty()) return new Pass1Table(null, List.of(), 0);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         LongAccumulator done = spark.sparkContext().longAccumulator("micrographs " + verb);
@@ -69,25 +78,25 @@ final class SparkStages {
         try (Progress ignored = new Progress(done, tasks.size(), verb)) {
             JavaRDD<Row> picked = jsc.parallelize(tasks, partitions(tasks.size(), jsc.defaultParallelism()))
                     .mapPartitions((Iterator<MicTask> it) -> {
-                        PickStage stage = new PickStage(settings);
+                        PickStage stage = new PickStage(settings, evidence);
                         String executor = SparkEnv.get().executorId();
                         org.apache.hadoop.conf.Configuration hc = conf.value().get();
                         List<Row> res = new ArrayList<>();
                         while (it.hasNext()) {
                             MicTask t = it.next();
                             java.util.Optional<Pass1Outcome> earlier = checkpoints == null ? java.util.Optional.empty() : checkpoints.resume(t, hc);
-                            Pass1Outcome o;
+                            PickStage.WithEvidence x;
                             if (earlier.isPresent()) {
-                                o = earlier.get();
+                                x = new PickStage.WithEvidence(earlier.get(), null);
                                 resumed.add(1);
                             } else {
-                                o = stage.process(t, hc, executor);
-                                if (checkpoints != null && !o.failed()) {
-                                    checkpoints.record(t, o, hc);
+                                x = stage.processWithEvidence(t, hc, executor);
+                                if (checkpoints != null && !x.outcome().failed()) {
+                                    checkpoints.record(t, x.outcome(), hc);
                                     recorded.add(1);
                                 }
                             }
-                            res.add(OutcomeRows.pass1(t, o));
+                            res.add(OutcomeRows.pass1(t, x.outcome(), x.evidence()));
                             done.add(1);
                         }
                         return res.iterator();
@@ -149,6 +158,104 @@ final class SparkStages {
                 return out;
             } finally {
                 repicked.unpersist(false);
+            }
+        }
+    }
+
+    /**
+     * The batch's refined size evidence: the {@code evidence} column of the cached stage-1 table, summed on the
+     * executors by a tree aggregation; the driver receives one {@link SizeEvidence}, never one per micrograph.
+     */
+    static SizeEvidence batchEvidence(Pass1Table pass1) {
+        if (pass1.rows() == null) return SizeEvidence.empty();
+        return pass1.rows().select("evidence").where(functions.col("evidence").isNotNull()).javaRDD()
+                .map(r -> OutcomeRows.evidence((byte[]) r.get(0)))
+                .treeAggregate(SizeEvidence.empty(), SizeEvidence::plus, SizeEvidence::plus);
+    }
+
+    /**
+     * What refined stage 6 sends to the driver: the outcomes (in campaign mode also the stage-1 outcomes made
+     * there) and the figures of merit of every pick, binned and tree-aggregated.
+     */
+    record RefinedPass(List<Pass1Outcome> picked, List<Pass2Outcome> repicked, ScoreHistogram merits) {
+    }
+
+    /** Refined stage 6 after pass 1: every micrograph that stage 1 did not fail, from the cached stage-1 table. */
+    static RefinedPass refinedAfterPass1(SparkSession spark, Pass1Table pass1, long micrographs, RefinedStage stage,
+                                         Broadcast<HadoopConf> conf, String picksParquet) {
+        if (micrographs == 0) return refined(spark, null, 0, stage, conf, picksParquet);
+        JavaRDD<RefinedInput> in = pass1.rows().filter(functions.col("status").notEqual(Pass1Outcome.Status.FAILED.name()))
+                .javaRDD().map(r -> new RefinedInput(OutcomeRows.task(r), OutcomeRows.outcome(r)));
+        return refined(spark, in, micrographs, stage, conf, picksParquet);
+    }
+
+    /** Refined stage 6 in campaign mode: every task, no pass 1 (the micrograph is read once, here). */
+    static RefinedPass refinedCampaign(SparkSession spark, List<MicTask> tasks, RefinedStage stage,
+                                       Broadcast<HadoopConf> conf, String picksParquet) {
+        if (tasks.isEmpty()) return refined(spark, null, 0, stage, conf, picksParquet);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        JavaRDD<RefinedInput> in = jsc.parallelize(tasks, partitions(tasks.size(), jsc.defaultParallelism())).map(t -> new RefinedInput(t, null));
+        return refined(spark, in, tasks.size(), stage, conf, picksParquet);
+    }
+
+    record RefinedInput(MicTask task, Pass1Outcome pass1) implements java.io.Serializable {
+    }
+
+    /** Refined stage 6's result for one micrograph, with its name for picks.parquet. */
+    record RefinedResult(String micrograph, RefinedStage.Result refined) implements java.io.Serializable {
+    }
+
+    private static RefinedPass refined(SparkSession spark, JavaRDD<RefinedInput> in, long micrographs, RefinedStage stage,
+                                       Broadcast<HadoopConf> conf, String picksParquet) {
+        if (micrographs == 0) {
+            spark.createDataFrame(List.of(), OutcomeRows.PICKS).write().mode(SaveMode.Overwrite).parquet(picksParquet);
+            return new RefinedPass(List.of(), List.of(), new ScoreHistogram());
+        }
+        LongAccumulator done = spark.sparkContext().longAccumulator("micrographs picked (refined)");
+        try (Progress ignored = new Progress(done, (int) micrographs, "picked (refined)")) {
+            JavaRDD<RefinedResult> results = in.mapPartitions((Iterator<RefinedInput> it) -> {
+                String executor = SparkEnv.get().executorId();
+                List<RefinedResult> res = new ArrayList<>();
+                while (it.hasNext()) {
+                    RefinedInput x = it.next();
+                    RefinedStage.Result r = stage.process(x.task(), x.pass1(), conf.value().get(), executor);
+                    res.add(new RefinedResult(x.task().intg(), r));
+                    done.add(1);
+                }
+                return res.iterator();
+            }).persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                List<Pass1Outcome> picked = new ArrayList<>();
+                List<Pass2Outcome> repicked = new ArrayList<>();
+                long particles = 0;
+                try {
+                    // the driver collects the outcomes only; picks and merits stay on the executors
+                    for (RefinedStage.Result r : results.map(x -> new RefinedStage.Result(x.refined().pick(),
+                            x.refined().repick(), List.of(), null)).collect()) {
+                        if (r.pick() != null) picked.add(r.pick());
+                        if (r.repick() != null) {
+                            repicked.add(r.repick());
+                            particles += r.repick().nptcls();
+                        }
+                    }
+                } catch (Exception e) {
+                    throw failFastOrRethrow(e);
+                }
+                picked.sort(Comparator.comparingInt(Pass1Outcome::index));
+                repicked.sort(Comparator.comparingInt(Pass2Outcome::index));
+                ScoreHistogram merits = results.map(x -> x.refined().merits())
+                        .treeAggregate(new ScoreHistogram(), ScoreHistogram::plus, ScoreHistogram::plus);
+                int files = (int) Math.max(1, Math.min(results.getNumPartitions(), (particles + PICKS_PER_FILE - 1) / PICKS_PER_FILE));
+                double diameter = stage.particleDiameter();
+                JavaRDD<Row> rows = results.flatMap(x -> {
+                    List<Row> l = new ArrayList<>(x.refined().kept().size());
+                    for (RefinedPick p : x.refined().kept()) l.add(OutcomeRows.pick(x.micrograph(), p, diameter));
+                    return l.iterator();
+                }).coalesce(files);
+                spark.createDataFrame(rows, OutcomeRows.PICKS).write().mode(SaveMode.Overwrite).parquet(picksParquet);
+                return new RefinedPass(picked, repicked, merits);
+            } finally {
+                results.unpersist(false);
             }
         }
     }

@@ -22,11 +22,48 @@ import java.util.Objects;
  * @param gallery            thumbnails to show with boxes; the first one also carries the to-scale drawing
  * @param failuresTotal      how many micrographs failed in all (at least {@code failures.size()})
  * @param detailsHref        relative link to the per-micrograph table (micrographs.tsv), or null
+ * @param refined            the refined picker's learned size, threshold and score histograms; null when the
+ *                           segmentation picker made the final picks
  */
 public record ReportModel(double smpd, double[] diametersBefore, double[] diametersAccepted,
         List<Cluster> clusters, double diamMin, double diamMax, int boxInPix, double mskdiam,
         String clustering, List<MicrographRow> micrographs, List<Failure> failures,
-        List<GalleryEntry> gallery, int failuresTotal, String detailsHref) {
+        List<GalleryEntry> gallery, int failuresTotal, String detailsHref, Refined refined) {
+
+    /** A model of the segmentation picker's run (no refined section). */
+    public ReportModel(double smpd, double[] diametersBefore, double[] diametersAccepted,
+            List<Cluster> clusters, double diamMin, double diamMax, int boxInPix, double mskdiam,
+            String clustering, List<MicrographRow> micrographs, List<Failure> failures,
+            List<GalleryEntry> gallery, int failuresTotal, String detailsHref) {
+        this(smpd, diametersBefore, diametersAccepted, clusters, diamMin, diamMax, boxInPix, mskdiam, clustering,
+                micrographs, failures, gallery, failuresTotal, detailsHref, null);
+    }
+
+    /**
+     * What the refined picker decided and how its scores fell, as fixed-size histograms (bounded whatever the batch).
+     *
+     * @param particleDiameter  learned particle diameter, Å (drawn to scale next to box and mask)
+     * @param detectionDiameter the detector's diameter, Å
+     * @param threshold         minimum figure of merit of a pick
+     * @param thresholdSource   "learned", "--threshold" or "decision"
+     * @param learnedFrom       "this batch" or the decision file
+     * @param binEdges          score bin edges, ascending, one more than bins
+     * @param candidates        per bin, the batch's suppressed peaks at the detection size that the threshold was
+     *                          fitted to; null when not known (campaign mode: no pass 1)
+     * @param picks             per bin, the figures of merit of the picks written
+     */
+    public record Refined(double particleDiameter, double detectionDiameter, double threshold, String thresholdSource,
+            String learnedFrom, double[] binEdges, long[] candidates, long[] picks) {
+        public Refined {
+            Objects.requireNonNull(binEdges, "binEdges");
+            Objects.requireNonNull(picks, "picks");
+            if (picks.length + 1 != binEdges.length || (candidates != null && candidates.length != picks.length))
+                throw new IllegalArgumentException("score histogram bins and edges differ in length");
+            binEdges = binEdges.clone();
+            picks = picks.clone();
+            candidates = candidates == null ? null : candidates.clone();
+        }
+    }
 
     /** A model whose failure list is complete and that links no details table. */
     public ReportModel(double smpd, double[] diametersBefore, double[] diametersAccepted,

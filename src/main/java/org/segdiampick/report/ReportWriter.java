@@ -74,6 +74,7 @@ public final class ReportWriter {
         s.append(DiameterHistogram.svg(m));
         clusters(s, m);
         scaleDrawing(s, m);
+        if (m.refined() != null) ScoreHistogramSvg.section(s, m.refined());
         micrographs(s, m);
         failures(s, m);
         gallery(s, m);
@@ -86,6 +87,13 @@ public final class ReportWriter {
         dl(s, "box size", m.boxInPix() + " px (" + cell(m.boxInPix() * m.smpd(), 1) + " \u00c5)");
         dl(s, "mask diameter", cell(m.mskdiam(), 1) + " \u00c5 (" + cell(m.mskdiam() / m.smpd(), 1) + " px)");
         dl(s, "accepted diameters", "[" + cell(m.diamMin(), 1) + ", " + cell(m.diamMax(), 1) + "] \u00c5");
+        if (m.refined() != null) {
+            ReportModel.Refined r = m.refined();
+            dl(s, "picker", "refined (size learned from " + r.learnedFrom() + ")");
+            dl(s, "particle diameter", cell(r.particleDiameter(), 1) + " \u00c5 (" + cell(r.particleDiameter() / m.smpd(), 1)
+                    + " px), learned; detector " + cell(r.detectionDiameter(), 1) + " \u00c5");
+            dl(s, "pick threshold", "figure of merit \u2265 " + cell(r.threshold(), 2) + " (" + r.thresholdSource() + ")");
+        }
         dl(s, "pixel size", cell(m.smpd(), 4) + " \u00c5/px");
         dl(s, "clustering", m.clustering());
         dl(s, "diameters", m.diametersBefore().length + " collected, " + m.diametersAccepted().length + " accepted");
@@ -138,6 +146,7 @@ public final class ReportWriter {
             s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"scale-drawing\" width=\"384\" height=\"384\" viewBox=\"0 0 ")
                     .append(num(size)).append(' ').append(num(size)).append("\">\n");
             scaleShapes(s, size / 2, size / 2, boxRaw, maskRaw);
+            particleShape(s, m, size / 2, size / 2, 1);
             s.append("</svg>\n");
             return;
         }
@@ -159,13 +168,25 @@ public final class ReportWriter {
             }
         }
         s.append("<p>On ").append(esc(g.name())).append(": yellow square = box ").append(m.boxInPix())
-                .append(" px, pink circle = mask diameter ").append(cell(m.mskdiam(), 1)).append(" \u00c5.</p>\n");
+                .append(" px, pink circle = mask diameter ").append(cell(m.mskdiam(), 1)).append(" \u00c5")
+                .append(m.refined() == null ? "" : ", cyan dashed circle = learned particle diameter "
+                        + cell(m.refined().particleDiameter(), 1) + " \u00c5").append(".</p>\n");
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" class=\"scale-drawing\" width=\"")
                 .append(g.width()).append("\" height=\"").append(g.height()).append("\" viewBox=\"0 0 ").append(g.width())
                 .append(' ').append(g.height()).append("\">\n");
         image(s, g);
         scaleShapes(s, cx, cy, boxRaw * g.scale(), maskRaw * g.scale());
+        particleShape(s, m, cx, cy, g.scale());
         s.append("</svg>\n");
+    }
+
+    /** The refined picker's learned particle diameter as a circle, {@code scale} drawing units per raw pixel. */
+    private static void particleShape(StringBuilder s, ReportModel m, double cx, double cy, double scale) {
+        if (m.refined() == null) return;
+        double r = m.refined().particleDiameter() / m.smpd() * scale / 2;
+        // styled inline: the page's stylesheet (and so a segmentation run's report) stays as it was
+        s.append("<circle class=\"scale-particle\" style=\"fill:none;stroke:#00bcd4;stroke-width:2;stroke-dasharray:5 3\" cx=\"").append(num(cx)).append("\" cy=\"").append(num(cy))
+                .append("\" r=\"").append(num(r)).append("\"/>\n");
     }
 
     private static void scaleShapes(StringBuilder s, double cx, double cy, double box, double mask) {

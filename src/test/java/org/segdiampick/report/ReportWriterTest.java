@@ -24,14 +24,14 @@ import org.w3c.dom.NodeList;
 
 /** The page is well-formed, self-contained, escaped, and draws box and mask at the thumbnail's scale. */
 class ReportWriterTest {
-    private static Document parse(String html) throws Exception {
+    static Document parse(String html) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(false);
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         return f.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static NodeList nodes(Document d, String xpath) throws Exception {
+    static NodeList nodes(Document d, String xpath) throws Exception {
         XPath x = XPathFactory.newInstance().newXPath();
         return (NodeList) x.evaluate(xpath, d, XPathConstants.NODESET);
     }

@@ -1,0 +1,143 @@
+package org.segdiampick.job;
+
+import org.apache.hadoop.conf.Configuration;
+import org.segdiampick.estimate.Decision;
+import org.segdiampick.image.Image2D;
+import org.segdiampick.io.BoxFile;
+import org.segdiampick.io.CoordinateStar;
+import org.segdiampick.io.MicrographAdmission;
+import org.segdiampick.io.MrcReader;
+import org.segdiampick.io.Storage;
+import org.segdiampick.pick.Contrast;
+import org.segdiampick.pick.refined.RefinedDecision;
+import org.segdiampick.pick.refined.RefinedPick;
+import org.segdiampick.pick.refined.RefinedPicker;
+import org.segdiampick.pick.refined.ScoreHistogram;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stage 6 with {@code run --picker refined}, for one micrograph, as an executor runs it (no Spark in here): read the
+ * raw micrograph, pick it with {@link RefinedPicker#pick} at the broadcast {@link RefinedDecision}, write the box
+ * file (the policy's box size, the learned particle diameter per line) and the coordinate file with
+ * {@code _rlnAutopickFigureOfMerit}.
+ *
+ * <p>After pass 1 ({@code p1} given) a micrograph that pass 1 failed, or found to be more than 98 % carbon, is not
+ * picked (the caller filters failures; carbon gets no picks as with the segmentation picker); a micrograph without
+ * segmentation particles is picked all the same, since the refined picker does not depend on them. In campaign
+ * mode ({@code p1} null, {@code run --picker refined --decision}) there is no pass 1: this is the only read of the
+ * micrograph, so the cheap admission checks run here and a problem is a pick-stage failure ({@link #process}
+ * returns a failed {@link Pass1Outcome}); the micrograph gets no thumbnail (pass 1 renders those).
+ */
+public final class RefinedStage implements Serializable {
+
+    private final Decision decision;
+    private final RefinedDecision refined;
+    private final OutputLayout layout;
+    private final Contrast contrast;
+    private final boolean failFast;
+
+    public RefinedStage(Decision decision, RefinedDecision refined, OutputLayout layout, Contrast contrast, boolean failFast) {
+        this.decision = decision;
+        this.refined = refined;
+        this.layout = layout;
+        this.contrast = contrast;
+        this.failFast = failFast;
+    }
+
+    /** The diameter written per line of the box files and picks.parquet: the learned particle diameter, Å. */
+    public double particleDiameter() {
+        return refined.particleDiameter();
+    }
+
+    /**
+     * One micrograph's outcome.
+     *
+     * @param pick   in campaign mode the stage-1 outcome made here (status, size, time), else null
+     * @param repick stage 6's outcome; null when {@code pick} failed
+     * @param kept   the picks written (empty when none or failed)
+     * @param merits their figures of merit, binned (summed over the batch for the report)
+     */
+    public record Result(Pass1Outcome pick, Pass2Outcome repick, List<RefinedPick> kept, ScoreHistogram merits)
+            implements Serializable {
+    }
+
+    /** @param p1 pass 1's outcome (not failed), or null in campaign mode */
+    public Result process(MicTask task, Pass1Outcome p1, Configuration conf, String executorId) {
+        long t0 = System.nanoTime();
+        boolean campaign = p1 == null;
+        RefinedPicker picker = new RefinedPicker(contrast);
+        Image2D raw;
+        List<RefinedPick> picks;
+        try {
+            if (p1 != null && p1.status() == Pass1Outcome.Status.CARBON) picks = List.of();
+            else {
+                raw = read(task, conf);
+                picks = picker.pick(raw, task.smpd(), refined, OutputLayout.baseName(task.intg()));
+                if (campaign) p1 = campaignOutcome(task, raw, picks.isEmpty(), executorId, t0);
+            }
+        } catch (RuntimeException | IOException e) {
+            if (!campaign) return new Result(null, failedRepick(task, e), List.of(), new ScoreHistogram());
+            if (failFast) throw new MicrographFailedException(task.intg(), PickStage.describe(e), e);
+            return new Result(Pass1Outcome.failed(task, PickStage.describe(e), executorId, (System.nanoTime() - t0) / 1_000_000),
+                    null, List.of(), new ScoreHistogram());
+        }
+        try {
+            Pass2Outcome out = write(task, p1, picks, conf);
+            ScoreHistogram merits = new ScoreHistogram();
+            for (RefinedPick p : picks) merits.add(p.figureOfMerit());
+            return new Result(campaign ? p1 : null, out, List.copyOf(picks), merits);
+        } catch (RuntimeException | IOException e) {
+            return new Result(campaign ? p1 : null, failedRepick(task, e), List.of(), new ScoreHistogram());
+        }
+    }
+
+    private Pass2Outcome write(MicTask task, Pass1Outcome p1, List<RefinedPick> picks, Configuration conf) throws IOException {
+        String boxPath = layout.box(task.name()), coordPath = layout.coords(task.intg());
+        String box = null, coords = null, thumb = p1.thumb();
+        if (!picks.isEmpty()) {
+            List<BoxFile.BoxEntry> entries = new ArrayList<>(picks.size());
+            List<double[]> rows = new ArrayList<>(picks.size());
+            for (RefinedPick p : picks) {
+                entries.add(new BoxFile.BoxEntry(p.x(), p.y(), refined.particleDiameter()));
+                rows.add(new double[]{p.x(), p.y(), p.figureOfMerit()});
+            }
+            try (OutputStream os = Storage.create(boxPath, conf)) {
+                BoxFile.write(entries, decision.boxInPix(), os);
+            }
+            try (OutputStream os = Storage.create(coordPath, conf)) {
+                CoordinateStar.writeWithMerit(rows, os);
+            }
+            box = boxPath;
+            coords = coordPath;
+        } else {
+            Storage.delete(boxPath, conf); // a previous run's files, if any
+            Storage.delete(coordPath, conf);
+        }
+        if (p1.imported() && p1.den() != null && Storage.exists(p1.den(), conf))
+            thumb = PickStage.writeThumbnail(MrcReader.read(p1.den(), conf, MrcReader.Options.IMAGE).image(), layout.thumb(task.name()), conf);
+        return new Pass2Outcome(task.index(), task.name(), picks.size(), box, coords, thumb, null);
+    }
+
+    /** The raw micrograph, with stage 1's cheap checks (pixel size, header) first. */
+    private static Image2D read(MicTask task, Configuration conf) throws IOException {
+        MicrographAdmission.checkProjectPixelSize(task.intg(), task.smpd());
+        Image2D raw = MrcReader.read(task.intg(), conf, MrcReader.Options.pixelSize(task.smpd())
+                .checkingHeader(h -> MicrographAdmission.checkHeader(task.intg(), task.smpd(), h))).image();
+        if (raw.isConstant()) throw new IllegalArgumentException(task.intg() + ": micrograph is constant (empty image)");
+        return raw;
+    }
+
+    private static Pass1Outcome campaignOutcome(MicTask task, Image2D raw, boolean none, String executorId, long t0) {
+        return new Pass1Outcome(task.index(), task.name(), none ? Pass1Outcome.Status.NO_PARTICLES : Pass1Outcome.Status.PICKED,
+                null, Particles.NONE, raw.nx, raw.ny, null, null, null, null, null, 0, executorId, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static Pass2Outcome failedRepick(MicTask task, Throwable e) {
+        return new Pass2Outcome(task.index(), task.name(), 0, null, null, null, PickStage.describe(e));
+    }
+}
