@@ -60,6 +60,24 @@ final class Checkpoints implements Serializable {
         return dir + "/" + t.name() + ".json";
     }
 
+    /**
+     * How many of {@code tasks} have a checkpoint file now, read from storage (what a rerun will find): Spark's
+     * accumulators reach the driver only when a whole task of many micrographs ends, so they lag behind the files.
+     * 0 when the folder cannot be listed.
+     */
+    long count(java.util.List<MicTask> tasks, Configuration conf) {
+        try {
+            Path d = Storage.path(dir);
+            java.util.Set<String> present = new java.util.HashSet<>();
+            for (FileStatus st : Storage.fileSystem(d, conf).listStatus(d)) present.add(st.getPath().getName());
+            long n = 0;
+            for (MicTask t : tasks) if (present.contains(t.name() + ".json")) n++;
+            return n;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** The recorded pass-1 outcome of {@code t}, if there is one for the micrograph and options as they are now. */
     Optional<Pass1Outcome> resume(MicTask t, Configuration conf) {
         byte[] bytes;

@@ -73,8 +73,8 @@ final class SparkStages {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         LongAccumulator done = spark.sparkContext().longAccumulator("micrographs " + verb);
         LongAccumulator resumed = spark.sparkContext().longAccumulator("micrographs resumed");
-        LongAccumulator recorded = spark.sparkContext().longAccumulator("micrographs checkpointed");
-        Interruption.counting(() -> resumed.value() + recorded.value());
+        org.apache.hadoop.conf.Configuration driverConf = spark.sparkContext().hadoopConfiguration();
+        Interruption.counting(() -> checkpoints == null ? 0 : checkpoints.count(tasks, driverConf));
         try (Progress ignored = new Progress(done, tasks.size(), verb)) {
             JavaRDD<Row> picked = jsc.parallelize(tasks, partitions(tasks.size(), jsc.defaultParallelism()))
                     .mapPartitions((Iterator<MicTask> it) -> {
@@ -91,10 +91,7 @@ final class SparkStages {
                                 resumed.add(1);
                             } else {
                                 x = stage.processWithEvidence(t, hc, executor);
-                                if (checkpoints != null && !x.outcome().failed()) {
-                                    checkpoints.record(t, x.outcome(), hc);
-                                    recorded.add(1);
-                                }
+                                if (checkpoints != null) checkpoints.record(t, x.outcome(), hc);
                             }
                             res.add(OutcomeRows.pass1(t, x.outcome(), x.evidence()));
                             done.add(1);
