@@ -1,5 +1,8 @@
 package org.segdiampick.job;
 
+// Over 300 lines on purpose: this is the one class that distributes (stage 1, stage 6, the refined picker's two
+// stages, their aggregations and the Parquet write), so that every Spark call of the job is found in one file.
+
 import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;

@@ -1,5 +1,8 @@
 package org.segdiampick.report;
 
+// Over 300 lines on purpose: one self-contained HTML page, its CSS and its sections in page order (summary,
+// clusters, scale drawing, tables, gallery, histogram), each a short method; the charts live in their own classes.
+
 import static org.segdiampick.report.Html.cell;
 import static org.segdiampick.report.Html.esc;
 import static org.segdiampick.report.Html.num;

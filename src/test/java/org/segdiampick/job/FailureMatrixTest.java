@@ -204,52 +204,52 @@ class FailureMatrixTest {
     }
 
     @Test
-    void missingFile() {
+    void aMissingFileIsMarkedNotFound() {
         assertFailed("missing", "not found");
     }
 
     @Test
-    void permissionDenied() {
+    void anUnreadableFileIsMarkedPermissionDenied() {
         assertFailed("permission", "ermission denied");
     }
 
     @Test
-    void truncatedMrc() {
+    void aTruncatedMrcIsMarkedTruncated() {
         assertFailed("truncated", "truncated MRC file");
     }
 
     @Test
-    void corruptHeader() {
+    void aCorruptHeaderIsMarkedCorrupt() {
         assertFailed("corrupt", "corrupt header");
     }
 
     @Test
-    void unsupportedMode() {
+    void anUnsupportedModeIsMarkedWithItsNumber() {
         assertFailed("mode4", "unsupported MRC mode 4");
     }
 
     @Test
-    void stackOfThreeSections() {
+    void aStackIsMarkedWithItsSectionCount() {
         assertFailed("stack", "3 sections");
     }
 
     @Test
-    void nanPixel() {
+    void aNanPixelMarksTheMicrograph() {
         assertFailed("nan", "NaN");
     }
 
     @Test
-    void infinitePixel() {
+    void anInfinitePixelMarksTheMicrograph() {
         assertFailed("inf", "infinite");
     }
 
     @Test
-    void constantImage() {
+    void aConstantImageIsMarkedConstant() {
         assertFailed("constant", "constant");
     }
 
     @Test
-    void wrongPixelSize() {
+    void aContradictingHeaderPixelSizeIsMarkedWithBothSizes() {
         assertFailed("pixelsize", "pixel size");
         assertTrue(after.get(BAD.get("pixelsize")).getString("error").contains("5.36"));
     }
