@@ -108,7 +108,7 @@ final class SparkStages {
                         OutcomeRows.DRIVER_COLUMNS.length)).collectAsList()) out.add(OutcomeRows.driverOutcome(r));
             } catch (Exception e) {
                 rows.unpersist();
-                throw failFastOrRethrow(e);
+                throw failFastOrRethrow(spark, e);
             }
             out.sort(Comparator.comparingInt(Pass1Outcome::index));
             if (resumed.value() > 0) LOG.info("resumed {} of {} micrographs from their checkpoints", resumed.value(), tasks.size());
@@ -149,7 +149,7 @@ final class SparkStages {
                 try {
                     out = new ArrayList<>(repicked.map(Pass2Result::outcome).collect());
                 } catch (Exception e) {
-                    throw failFastOrRethrow(e);
+                    throw failFastOrRethrow(spark, e);
                 }
                 out.sort(Comparator.comparingInt(Pass2Outcome::index));
                 long particles = 0;
@@ -239,7 +239,7 @@ final class SparkStages {
                         }
                     }
                 } catch (Exception e) {
-                    throw failFastOrRethrow(e);
+                    throw failFastOrRethrow(spark, e);
                 }
                 picked.sort(Comparator.comparingInt(Pass1Outcome::index));
                 repicked.sort(Comparator.comparingInt(Pass2Outcome::index));
@@ -278,6 +278,34 @@ final class SparkStages {
      * driver sees a SparkException. That becomes exit code 4 with the micrograph named. In local mode the
      * task's exception is the cause; on a cluster it may only survive as text in the message.
      */
+    /**
+     * A failed Spark job as the run's failure. Spark ends the job at its first failed task while the stage's other
+     * tasks may still be writing outputs; they are cancelled and awaited (up to a minute) first, so that nothing
+     * writes into OUT after the run has reported its failure (a rerun in the same JVM, a test's clean-up).
+     */
+    static RuntimeException failFastOrRethrow(SparkSession spark, Exception e) {
+        awaitTasksEnded(spark);
+        return failFastOrRethrow(e);
+    }
+
+    private static void awaitTasksEnded(SparkSession spark) {
+        try {
+            spark.sparkContext().cancelAllJobs();
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (runningTasks(spark) > 0 && System.nanoTime() < deadline) Thread.sleep(50);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException ignored) {
+            // the context is stopping (a signal): nothing left to wait for
+        }
+    }
+
+    private static int runningTasks(SparkSession spark) {
+        int n = 0;
+        for (org.apache.spark.SparkExecutorInfo x : spark.sparkContext().statusTracker().getExecutorInfos()) n += x.numRunningTasks();
+        return n;
+    }
+
     static RuntimeException failFastOrRethrow(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MicrographFailedException m)
