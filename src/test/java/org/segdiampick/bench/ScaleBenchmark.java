@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.segdiampick.Parameters;
+import org.segdiampick.testing.SmallBatch;
 import org.segdiampick.cli.Main;
 import org.segdiampick.image.Fft;
 import org.segdiampick.image.Image2D;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 
 /**
@@ -37,8 +37,8 @@ import java.util.stream.Stream;
  */
 public final class ScaleBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final int SIZE = 256;
-    static final double SMPD = 2.0;
+    static final int SIZE = SmallBatch.SIZE;
+    static final double SMPD = SmallBatch.SMPD;
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -52,7 +52,7 @@ public final class ScaleBenchmark {
             Configuration conf = new Configuration();
             for (int i = 0; i < n; i++) {
                 Path p = mics.resolve(String.format("gen_%06d.mrc", i));
-                MrcWriter.write(generate(i), p.toString(), conf);
+                MrcWriter.write(SmallBatch.generate(i), p.toString(), conf);
                 all.add(MicRecord.of(p.toString(), SMPD));
             }
             System.out.printf("generated %d micrographs %d² at %.1f Å; master %s; max heap %d MB%n", n, SIZE, SMPD, master,
@@ -72,27 +72,12 @@ public final class ScaleBenchmark {
         }
     }
 
-    /** A 256² micrograph with 3–6 dark discs on Gaussian noise, seeded by its number. */
-    static Image2D generate(int i) {
-        Random r = new Random(1000L + i);
-        float[] d = new float[SIZE * SIZE];
-        for (int k = 0; k < d.length; k++) d[k] = (float) r.nextGaussian();
-        int discs = 3 + r.nextInt(4);
-        for (int k = 0; k < discs; k++) {
-            double rad = (30 + r.nextInt(26)) / SMPD, cx = rad + r.nextDouble() * (SIZE - 2 * rad), cy = rad + r.nextDouble() * (SIZE - 2 * rad);
-            for (int y = 0; y < SIZE; y++)
-                for (int x = 0; x < SIZE; x++)
-                    if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= rad * rad) d[y * SIZE + x] -= 2.5f;
-        }
-        return new Image2D(SIZE, SIZE, SMPD, SMPD, d);
-    }
-
     private static double warmPickSeconds(int m) {
         SegmentationPicker picker = new SegmentationPicker(Contrast.BLACK, Parameters.DEFAULT_MOLDIAM_MAX);
-        for (int i = 0; i < 50; i++) picker.pick(generate(i), SMPD, "warm" + i);
+        for (int i = 0; i < 50; i++) picker.pick(SmallBatch.generate(i), SMPD, "warm" + i);
         double[] t = new double[m];
         for (int i = 0; i < m; i++) {
-            Image2D img = generate(i);
+            Image2D img = SmallBatch.generate(i);
             long t0 = System.nanoTime();
             picker.pick(img, SMPD, String.format("gen_%06d", i));
             t[i] = (System.nanoTime() - t0) / 1e9;

@@ -1,5 +1,6 @@
 package org.segdiampick.job;
 
+import org.segdiampick.testing.SmallBatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package org.segdiampick.job;
 
+import org.segdiampick.testing.SmallBatch;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

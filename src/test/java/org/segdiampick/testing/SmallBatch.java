@@ -1,4 +1,4 @@
-package org.segdiampick.job;
+package org.segdiampick.testing;
 
 import org.apache.hadoop.conf.Configuration;
 import org.segdiampick.image.Image2D;
@@ -13,17 +13,18 @@ import java.util.Random;
 
 /**
  * Small generated micrographs for the campaign tests (fast to pick): 256² at 2 Å/px, 3–6 dark discs of 60–110 Å
- * on Gaussian noise, seeded by their number, so every test run writes the same bytes.
+ * on Gaussian noise, seeded by their number, so every test run writes the same bytes. The campaign tests and the
+ * campaign-scale benchmark (ScaleBenchmark) use the same micrographs.
  */
-final class SmallBatch {
-    static final int SIZE = 256;
-    static final double SMPD = 2.0;
+public final class SmallBatch {
+    public static final int SIZE = 256;
+    public static final double SMPD = 2.0;
 
     private SmallBatch() {
     }
 
     /** Writes {@code n} micrographs {@code mic000.mrc ...} into {@code dir}; returns their paths in order. */
-    static List<Path> write(Path dir, int n) throws IOException {
+    public static List<Path> write(Path dir, int n) throws IOException {
         Files.createDirectories(dir);
         List<Path> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -34,7 +35,8 @@ final class SmallBatch {
         return out;
     }
 
-    static Image2D generate(int i) {
+    /** Micrograph {@code i} of the batch. */
+    public static Image2D generate(int i) {
         Random r = new Random(1000L + i);
         float[] d = new float[SIZE * SIZE];
         for (int k = 0; k < d.length; k++) d[k] = (float) r.nextGaussian();
