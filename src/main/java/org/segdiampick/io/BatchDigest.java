@@ -8,11 +8,7 @@ import org.apache.hadoop.conf.Configuration;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,8 +18,8 @@ import java.util.Optional;
  * {@code OUT/_BATCH.json} and compares it with the one it finds there, so that a second batch does not overwrite
  * the first one's outputs under the same names.
  *
- * <p>Each path enters the hash as its UTF-8 length (4 bytes, big-endian) followed by its bytes, so no two
- * different lists of paths hash the same input (a path may contain any character, even a newline).
+ * <p>The paths are hashed by {@link Sha256#ofStrings}: length-prefixed, so no two different lists of paths hash the
+ * same input (a path may contain any character, even a newline).
  *
  * @param project     the project file, absolute path or URI
  * @param micrographs how many micrographs were selected
@@ -36,18 +32,7 @@ public record BatchDigest(String project, int micrographs, String sha256) {
 
     /** The digest of the batch {@code intgPaths} (in selection order) of {@code project}. */
     public static BatchDigest of(String project, List<String> intgPaths) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-        for (String p : intgPaths) {
-            byte[] b = p.getBytes(StandardCharsets.UTF_8);
-            md.update(ByteBuffer.allocate(4).putInt(b.length).array());
-            md.update(b);
-        }
-        return new BatchDigest(Storage.absolute(project), intgPaths.size(), HexFormat.of().formatHex(md.digest()));
+        return new BatchDigest(Storage.absolute(project), intgPaths.size(), Sha256.ofStrings(intgPaths));
     }
 
     /** True when {@code other} describes the same batch (same project, same micrographs in the same order). */

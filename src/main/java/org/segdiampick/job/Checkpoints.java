@@ -8,16 +8,13 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.segdiampick.io.Sha256;
 import org.segdiampick.io.Storage;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,7 +48,7 @@ final class Checkpoints implements Serializable {
 
     /** The checkpoints of a run with pass-1 settings {@code s}. */
     static Checkpoints of(PickSettings s) {
-        return new Checkpoints(s.layout().resolve(FOLDER), sha256(FORMAT, s.contrast().label(), Double.toString(s.moldiamMax()),
+        return new Checkpoints(s.layout().resolve(FOLDER), Sha256.ofStrings(FORMAT, s.contrast().label(), Double.toString(s.moldiamMax()),
                 s.writes().name(), s.layout().out()));
     }
 
@@ -132,7 +129,7 @@ final class Checkpoints implements Serializable {
         } catch (FileNotFoundException e) {
             // a missing micrograph fails and is never checkpointed; the key still exists
         }
-        return sha256(optionsDigest, t.intg(), Double.toString(t.smpd()), t.name(), Long.toString(size), Long.toString(mtime),
+        return Sha256.ofStrings(optionsDigest, t.intg(), Double.toString(t.smpd()), t.name(), Long.toString(size), Long.toString(mtime),
                 String.valueOf(t.cachedDen()), String.valueOf(t.cachedTopo()), String.valueOf(t.cachedBin()), String.valueOf(t.cachedDiam()));
     }
 
@@ -184,20 +181,5 @@ final class Checkpoints implements Serializable {
         int[] v = new int[a.size()];
         for (int i = 0; i < v.length; i++) v[i] = a.get(i).intValue();
         return v;
-    }
-
-    private static String sha256(String... parts) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-        for (String s : parts) {
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            md.update(new byte[]{(byte) (b.length >>> 24), (byte) (b.length >>> 16), (byte) (b.length >>> 8), (byte) b.length});
-            md.update(b);
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 }
