@@ -4,6 +4,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 import java.io.File;
@@ -47,14 +48,36 @@ public final class Storage {
         return SCHEME.matcher(location).matches();
     }
 
-    /** The file system holding {@code p}; the raw (CRC-free) one for local paths. */
+    /**
+     * The file system holding {@code p}; for local paths the raw (CRC-free) one, and Hadoop's own raw local file
+     * system replaced by {@link ForklessLocalFileSystem} (a configured replacement, e.g. a test's, is kept).
+     */
     public static FileSystem fileSystem(Path p, Configuration conf) throws IOException {
         try {
             FileSystem fs = p.getFileSystem(conf);
-            return fs instanceof LocalFileSystem local ? local.getRaw() : fs;
+            if (fs instanceof LocalFileSystem local) fs = local.getRaw();
+            return fs.getClass() == RawLocalFileSystem.class ? forkless(conf) : fs;
         } catch (IOException e) {
             throw new IOException(p + ": cannot reach its file system: " + e.getMessage(), e);
         }
+    }
+
+    private static volatile ForklessLocalFileSystem forkless;
+
+    /** One instance per JVM, like Hadoop's cached local file system; it keeps no state but its configuration. */
+    private static FileSystem forkless(Configuration conf) throws IOException {
+        ForklessLocalFileSystem fs = forkless;
+        if (fs == null) {
+            synchronized (Storage.class) {
+                if (forkless == null) {
+                    ForklessLocalFileSystem f = new ForklessLocalFileSystem();
+                    f.initialize(java.net.URI.create("file:///"), conf);
+                    forkless = f;
+                }
+                fs = forkless;
+            }
+        }
+        return fs;
     }
 
     /** How a path is written back to users and project files: local paths plain, others as URIs. */
