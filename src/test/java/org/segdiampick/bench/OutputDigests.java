@@ -95,7 +95,7 @@ public final class OutputDigests {
     /**
      * Location-free digests: the output folder becomes {@code $OUT} and the shared data folder {@code $SHARED}, in
      * file contents and in names (coords/ mirrors the micrographs' absolute paths); Spark's part files of
-     * picks.parquet carry a random job id in their names, which is dropped (their contents are deterministic).
+     * picks.parquet carry a random job id in their names, which is dropped, and are hashed as their rows ({@link #parquetRows}).
      */
     private static List<String> digests(String label, Path root, Path shared) throws Exception {
         List<Path> files;
@@ -112,7 +112,7 @@ public final class OutputDigests {
             if (rel.endsWith(".crc")) continue; // Hadoop checksum side files follow their data file
             // the run's bookkeeping, not outputs: the batch record, and checkpoints (which record task times)
             if (rel.endsWith("_BATCH.json") || rel.contains("checkpoints/")) continue;
-            byte[] bytes = Files.readAllBytes(f);
+            byte[] bytes = f.getFileName().toString().endsWith(".parquet") ? parquetRows(f) : Files.readAllBytes(f);
             if (f.getFileName().toString().endsWith("summary.json")) {
                 ObjectNode summary = (ObjectNode) JSON.readTree(bytes);
                 summary.remove("spark");
@@ -125,6 +125,19 @@ public final class OutputDigests {
             out.add(HexFormat.of().formatHex(d) + "  " + label + "/" + rel);
         }
         return out;
+    }
+
+    /**
+     * A Parquet file's rows in file order, one text line each: parquet-mr writes the footer's encoding lists from a
+     * hash set of enums, whose order changes from one JVM to the next, so the bytes of equal tables differ.
+     */
+    private static byte[] parquetRows(Path f) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder();
+        try (org.apache.parquet.hadoop.ParquetReader<org.apache.parquet.example.data.Group> r = org.apache.parquet.hadoop.ParquetReader
+                .builder(new org.apache.parquet.hadoop.example.GroupReadSupport(), new org.apache.hadoop.fs.Path(f.toUri())).build()) {
+            for (org.apache.parquet.example.data.Group g = r.read(); g != null; g = r.read()) sb.append(g.toString().replace('\n', ' ')).append('\n');
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] replace(byte[] in, byte[] what, byte[] with) {
