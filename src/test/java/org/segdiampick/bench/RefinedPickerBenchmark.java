@@ -119,6 +119,7 @@ public final class RefinedPickerBenchmark {
             // campaign mode: read + detect at the known size and threshold (what a --decision run does per micrograph)
             long pickCpu = 0, campaignCpu = 0, thumbCpu = 0;
             GroundTruth.Score refScore = new GroundTruth.Score(0, 0, 0), refLeftOut = refScore;
+            double[] offset = new double[5];
             for (int i = 0; i < n; i++) {
                 long a = cpu();
                 Image2D img = read(paths.get(i), ds.smpd());
@@ -137,11 +138,17 @@ public final class RefinedPickerBenchmark {
                 List<Pick> asPicks = picks.stream().map(p -> p.toPick(rd.particleDiameter())).toList();
                 refScore = refScore.plus(GroundTruth.score(truths.get(i), asPicks, radius));
                 refLeftOut = refLeftOut.plus(GroundTruth.score(truthsLeftOut.get(i), asPicks, radius));
+                offsets(truths.get(i), asPicks, 2 * radius, offset);
                 if (i == 0 && picks.size() > 1) {
                     if (!refined.pick(read(paths.get(i), ds.smpd()), ds.smpd(), rd, names.get(i)).equals(picks))
                         throw new IllegalStateException("refined picks not deterministic on " + names.get(i));
                 }
             }
+            // centre bias: a systematic shift of the picks (binning grid, half-pixel offset) would show as a mean
+            // offset well away from 0; how far the nearest pick lies from each reference, within two match radii
+            System.err.printf("  %s refined centring: %d references with a pick within %.1f px; mean offset pick − reference (%+.2f, %+.2f) px, "
+                            + "mean distance %.1f px, %.0f %% of them beyond the match radius %.1f px%n", ds.name(), (long) offset[0], 2 * radius,
+                    offset[1] / offset[0], offset[2] / offset[0], offset[3] / offset[0], 100 * offset[4] / offset[0], radius);
             System.err.printf("  %s carbon detector CPU s/mic: pass 1 grid (4 Å, incl. 15 Å low-pass) %.3f, refined coarse screen %.3f%n",
                     ds.name(), segCarbonCpu[0] / 1e9 / n, screenCpu / 1e9 / n);
             // diagnostics: every candidate with its figure of merit, with and without the edge rule, to show what the
@@ -235,6 +242,27 @@ public final class RefinedPickerBenchmark {
             try (Stream<Path> w = Files.walk(dir)) {
                 w.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
+        }
+    }
+
+    /** Adds, per reference with a pick within {@code within} px, {1, dx, dy, distance, beyond half of within} of its nearest pick. */
+    private static void offsets(List<double[]> truth, List<Pick> picks, double within, double[] acc) {
+        for (double[] t : truth) {
+            Pick best = null;
+            double bd = within;
+            for (Pick p : picks) {
+                double d = Math.hypot(p.x() - t[0], p.y() - t[1]);
+                if (d <= bd) {
+                    bd = d;
+                    best = p;
+                }
+            }
+            if (best == null) continue;
+            acc[0]++;
+            acc[1] += best.x() - t[0];
+            acc[2] += best.y() - t[1];
+            acc[3] += bd;
+            if (bd > within / 2) acc[4]++;
         }
     }
 
