@@ -169,6 +169,17 @@ class KernelsTest {
     }
 
     @Test
+    void constantMeansARangeBelow1e10AndNonFinitePixelsDoNotCount() {
+        assertTrue(Image2D.of(3, 1, 1, new float[]{5, 5, 5}).isConstant());
+        assertTrue(Image2D.of(3, 1, 1, new float[]{1, 1 + 1e-12f, 1}).isConstant());      // float rounds it to 1
+        assertFalse(Image2D.of(3, 1, 1, new float[]{0, 0, 1e-9f}).isConstant());           // decided at the last pixel
+        assertFalse(Image2D.of(4, 1, 1, new float[]{0, 1, Float.NaN, 0}).isConstant());    // decided at the second
+        assertTrue(Image2D.of(3, 1, 1, new float[]{Float.NaN, 2, 2}).isConstant());        // NaN compares false
+        assertFalse(Image2D.of(2, 1, 1, new float[]{Float.POSITIVE_INFINITY, 0}).isConstant());
+        assertFalse(Image2D.of(2, 1, 1, new float[]{Float.POSITIVE_INFINITY, Float.POSITIVE_INFINITY}).isConstant());
+    }
+
+    @Test
     void medianBySelectionIsTheSortedMiddle() {
         assertEquals(3, Median.of(new float[]{5, 3, 1}), 0);
         assertEquals(2.5, Median.of(new float[]{4, 1, 3, 2}), 0);
