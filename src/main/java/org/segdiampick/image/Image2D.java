@@ -60,12 +60,17 @@ public final class Image2D {
         return new Image2D(nx, ny, smpdX, smpdY, data.clone());
     }
 
-    /** True when max − min &lt; 1e-10 over all pixels: SIMPLE's "empty" micrograph (algorithm §4.2). */
+    /**
+     * True when max − min &lt; 1e-10 over all pixels: SIMPLE's "empty" micrograph (algorithm §4.2). The range only
+     * grows as pixels are read, so the answer is known to be false at the first pixel that makes it reach 1e-10:
+     * on a real micrograph that is within the first few pixels instead of after all of them.
+     */
     public boolean isConstant() {
         float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
         for (float v : data) {
             if (v < lo) lo = v;
             if (v > hi) hi = v;
+            if ((double) hi - lo >= 1e-10) return false;
         }
         return (double) hi - lo < 1e-10;
     }

@@ -21,9 +21,37 @@ public final class LaplacianOfGaussian {
         return out;
     }
 
-    /** The response at scale {@code sigmaPx} from an image's kept spectrum (many scales, one forward FFT). */
+    /**
+     * The response at scale {@code sigmaPx} from an image's kept spectrum (many scales, one forward FFT), with the
+     * weight taken as zero where it is below {@value #NEGLIGIBLE} of its peak: at x frequencies above
+     * {@link #negligibleAbove} (about 0.25 cycles/px at σ = 4.2 px, the refined picker's finest scale), so half the
+     * spectrum or more is never transformed back. What is dropped is far below float resolution of the response.
+     */
     public static Image2D apply(Spectrum2D spectrum, double sigmaPx) {
-        return spectrum.filtered(weight(spectrum.nx(), spectrum.ny(), sigmaPx));
+        int hMax = (int) Math.floor(negligibleAbove(sigmaPx) * spectrum.nx());
+        return spectrum.filtered(weight(spectrum.nx(), spectrum.ny(), sigmaPx), hMax);
+    }
+
+    /** Weight / peak weight below which the band-limited {@link #apply(Spectrum2D, double)} drops a frequency. */
+    public static final double NEGLIGIBLE = 1e-8;
+    /** u = 2π²σ²f² where u·e^(1−u) (the weight over its peak 2/e, reached at u = 1) falls to {@link #NEGLIGIBLE}. */
+    private static final double U_NEGLIGIBLE = negligibleU();
+
+    /** The frequency (cycles/px) above which the weight at scale sigmaPx is below {@link #NEGLIGIBLE} of its peak. */
+    public static double negligibleAbove(double sigmaPx) {
+        return Math.sqrt(U_NEGLIGIBLE / (2 * Math.PI * Math.PI)) / sigmaPx;
+    }
+
+    private static double negligibleU() {
+        // u − ln u = 1 − ln(NEGLIGIBLE), solved by Newton from u = 30 (the root above the peak; ≈ 22.5)
+        double c = 1 - Math.log(NEGLIGIBLE), u = 30;
+        for (int i = 0; i < 50; i++) u -= (u - Math.log(u) - c) / (1 - 1 / u);
+        return u;
+    }
+
+    /** The full (not band-limited) spectral weight of an nx × ny image at scale sigmaPx. */
+    public static Fft.SpectralWeight spectralWeight(int nx, int ny, double sigmaPx) {
+        return weight(nx, ny, sigmaPx);
     }
 
     private static Fft.SpectralWeight weight(int nx, int ny, double sigmaPx) {

@@ -47,10 +47,21 @@ public final class Spectrum2D {
 
     /** The image of the spectrum multiplied by {@code weight} (real and even in (h, k)); normalised inverse. */
     public Image2D filtered(Fft.SpectralWeight weight) {
-        float[] s = spec.clone();
+        return filtered(weight, nh - 1);
+    }
+
+    /**
+     * The same for a weight that is zero at every x frequency above {@code hMax} (cycles per image width): those
+     * columns are neither weighted nor transformed back, which for a band-pass whose weight dies off well below
+     * Nyquist (the Laplacian of Gaussian) saves most of the inverse transform along y.
+     */
+    public Image2D filtered(Fft.SpectralWeight weight, int hMax) {
+        if (hMax < 0) throw new IllegalArgumentException("highest kept frequency must be at least 0, got " + hMax);
+        int hn = Math.min(nh, hMax + 1);
+        float[] s = java.util.Arrays.copyOf(spec, hn * 2 * ny);
         FloatFFT_1D py = ny > 1 ? Fft.plan(ny) : null;
         float[] w = new float[ny];
-        for (int h = 0; h < nh; h++) {
+        for (int h = 0; h < hn; h++) {
             int off = h * 2 * ny;
             for (int k = 0; k < ny; k++) w[k] = (float) weight.at(h, Fft.signedIndex(k, ny));
             for (int k = 0; k < ny; k++) {
@@ -61,7 +72,7 @@ public final class Spectrum2D {
         }
         float[] out = new float[nx * ny], re = new float[nh], im = new float[nh], row = new float[nx];
         for (int y = 0; y < ny; y++) {
-            for (int h = 0; h < nh; h++) {
+            for (int h = 0; h < hn; h++) {   // re, im stay 0 above hn
                 re[h] = s[h * 2 * ny + 2 * y];
                 im[h] = s[h * 2 * ny + 2 * y + 1];
             }

@@ -41,7 +41,27 @@ public final class Thumbnail {
             java.util.Arrays.fill(flat, (byte) 128);
             return flat;
         }
-        Placement p = placement(den.nx, den.ny);
+        return render(den, placement(den.nx, den.ny));
+    }
+
+    /**
+     * The thumbnail of a raw micrograph, for a run that has no density image of it (the refined picker's campaign
+     * mode, which skips pass 1), drawn at placement {@code p} (the density thumbnail's, so that the report maps raw
+     * pixels onto both alike): the micrograph is first block-averaged by the largest integer factor that keeps it
+     * at least p's size ({@link BlockAverage}: one cheap pass, so the Fourier resample that follows works on about
+     * p's size instead of the full frame), its particles made bright ({@code darkParticles}: negated) as on a
+     * density image, then rendered as {@link #render(Image2D)} does.
+     */
+    public static byte[] renderMicrograph(Image2D raw, boolean darkParticles, Placement p) {
+        int factor = Math.max(1, Math.min(raw.nx / p.width(), raw.ny / p.height()));
+        Image2D img = BlockAverage.apply(raw, factor);
+        if (darkParticles) for (int i = 0; i < img.data.length; i++) img.data[i] = -img.data[i];
+        if (img.isConstant()) return render(img);
+        return render(img, p);
+    }
+
+    /** The thumbnail of {@code den} resampled to p's width × height and pasted at p's offset. */
+    private static byte[] render(Image2D den, Placement p) {
         int tx = p.width(), ty = p.height();
         Image2D t = FourierResample.resample(den, tx, ty);
         float[] d = t.data;

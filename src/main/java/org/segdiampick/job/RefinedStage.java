@@ -3,12 +3,15 @@ package org.segdiampick.job;
 import org.apache.hadoop.conf.Configuration;
 import org.segdiampick.estimate.Decision;
 import org.segdiampick.image.Image2D;
+import org.segdiampick.image.Thumbnail;
+import org.segdiampick.io.JpegWriter;
 import org.segdiampick.io.BoxFile;
 import org.segdiampick.io.CoordinateStar;
 import org.segdiampick.io.MicrographAdmission;
 import org.segdiampick.io.MrcReader;
 import org.segdiampick.io.Storage;
 import org.segdiampick.pick.Contrast;
+import org.segdiampick.pick.ShrinkGeometry;
 import org.segdiampick.pick.refined.RefinedDecision;
 import org.segdiampick.pick.refined.RefinedPick;
 import org.segdiampick.pick.refined.RefinedPicker;
@@ -31,7 +34,8 @@ import java.util.List;
  * segmentation particles is picked all the same, since the refined picker does not depend on them. In campaign
  * mode ({@code p1} null, {@code run --picker refined --decision}) there is no pass 1: this is the only read of the
  * micrograph, so the cheap admission checks run here and a problem is a pick-stage failure ({@link #process}
- * returns a failed {@link Pass1Outcome}); the micrograph gets no thumbnail (pass 1 renders those).
+ * returns a failed {@link Pass1Outcome}), and the micrograph's thumbnail is rendered here from the raw image in memory
+ * ({@link Thumbnail#renderMicrograph}; after pass 1 the density thumbnail of pass 1 is kept).
  */
 public final class RefinedStage implements Serializable {
 
@@ -71,7 +75,7 @@ public final class RefinedStage implements Serializable {
         long t0 = System.nanoTime();
         boolean campaign = p1 == null;
         RefinedPicker picker = new RefinedPicker(contrast);
-        Image2D raw;
+        Image2D raw = null;
         List<RefinedPick> picks;
         try {
             if (p1 != null && p1.status() == Pass1Outcome.Status.CARBON) picks = List.of();
@@ -87,16 +91,20 @@ public final class RefinedStage implements Serializable {
                     null, List.of(), new ScoreHistogram());
         }
         try {
-            Pass2Outcome out = write(task, p1, picks, conf);
+            Pass2Outcome out = write(task, p1, picks, campaign ? raw : null, conf);
             ScoreHistogram merits = new ScoreHistogram();
             for (RefinedPick p : picks) merits.add(p.figureOfMerit());
             return new Result(campaign ? p1 : null, out, List.copyOf(picks), merits);
+        } catch (StorageFailure e) {
+            throw e;   // the storage's problem, not the micrograph's: the task fails and is retried
         } catch (RuntimeException | IOException e) {
             return new Result(campaign ? p1 : null, failedRepick(task, e), List.of(), new ScoreHistogram());
         }
     }
 
-    private Pass2Outcome write(MicTask task, Pass1Outcome p1, List<RefinedPick> picks, Configuration conf) throws IOException {
+    /** @param raw the micrograph in campaign mode (its thumbnail is rendered here), else null */
+    private Pass2Outcome write(MicTask task, Pass1Outcome p1, List<RefinedPick> picks, Image2D raw, Configuration conf)
+            throws IOException {
         String boxPath = layout.box(task.name()), coordPath = layout.coords(task.intg());
         String box = null, coords = null, thumb = p1.thumb();
         if (!picks.isEmpty()) {
@@ -118,9 +126,27 @@ public final class RefinedStage implements Serializable {
             Storage.delete(boxPath, conf); // a previous run's files, if any
             Storage.delete(coordPath, conf);
         }
-        if (p1.imported() && p1.den() != null && Storage.exists(p1.den(), conf))
+        if (raw != null) thumb = writeThumbnail(task, raw, conf);
+        else if (p1.imported() && p1.den() != null && Storage.exists(p1.den(), conf))
             thumb = PickStage.writeThumbnail(MrcReader.read(p1.den(), conf, MrcReader.Options.IMAGE).image(), layout.thumb(task.name()), conf);
         return new Pass2Outcome(task.index(), task.name(), picks.size(), box, coords, thumb, null);
+    }
+
+    /**
+     * Campaign mode's 512² thumbnail, from the raw micrograph in memory, at the placement of pass 1's density
+     * thumbnails, so the report's gallery draws the refined picks on it as on those.
+     */
+    private String writeThumbnail(MicTask task, Image2D raw, Configuration conf) {
+        String path = layout.thumb(task.name());
+        ShrinkGeometry geo = ShrinkGeometry.of(raw.nx, raw.ny, task.smpd());
+        Thumbnail.Placement place = Thumbnail.placement(geo.nx(), geo.ny());
+        byte[] px = Thumbnail.renderMicrograph(raw, contrast == Contrast.BLACK, place);
+        return StorageFailure.writing(path, () -> {
+            try (OutputStream os = Storage.create(path, conf)) {
+                JpegWriter.writeGrey(px, Thumbnail.SIZE, Thumbnail.SIZE, PickStage.JPEG_QUALITY, os);
+            }
+            return path;
+        });
     }
 
     /** The raw micrograph, with stage 1's cheap checks (pixel size, header) first. */

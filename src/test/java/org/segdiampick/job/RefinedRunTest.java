@@ -124,7 +124,31 @@ class RefinedRunTest {
         assertEquals(decision, s2.get("refined").get("learned_from").asText());
         assertEquals(diameter, s2.get("particle_diameter").asDouble());
         assertEquals(threshold, s2.get("refined").get("threshold").asDouble());
-        assertTrue(JobFixtures.under(snap2, "thumbs/").isEmpty(), "thumbnails come from pass 1, which did not run");
+        // no pass 1, so no density image: each thumbnail is rendered from the raw micrograph the refined stage read,
+        // and the report's gallery shows the refined picks on them
+        Map<String, byte[]> thumbs = JobFixtures.under(snap2, "thumbs/");
+        assertEquals(3, thumbs.size(), thumbs.keySet().toString());
+        for (Map.Entry<String, byte[]> t : thumbs.entrySet()) {
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(t.getValue()));
+            assertNotNull(img, t.getKey() + " is a JPEG");
+            assertEquals(512, img.getWidth());
+            assertEquals(512, img.getHeight());
+            // a micrograph, not a flat canvas: the grey levels inside the pasted image vary
+            java.util.IntSummaryStatistics g = new java.util.IntSummaryStatistics();
+            for (int y = 100; y < 400; y += 7) for (int x = 100; x < 400; x += 7) g.accept(img.getRaster().getSample(x, y, 0));
+            assertTrue(g.getMax() - g.getMin() > 40, t.getKey() + " grey range " + g);
+            // the same placement and contrast as pass 1's density thumbnail of that micrograph (particles dark where
+            // the report draws its boxes): the two pictures correlate
+            java.awt.image.BufferedImage p1 = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(snap.get(t.getKey())));
+            double r = correlation(img, p1);
+            assertTrue(r > 0.3, t.getKey() + ": correlation with pass 1's thumbnail " + r);
+        }
+        String report2 = new String(snap2.get("report.html"), StandardCharsets.UTF_8);
+        assertFalse(report2.contains("No thumbnails."), "campaign gallery is empty");
+        assertEquals(3, report2.split("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"thumb\"", -1).length - 1,
+                "three gallery images");
+        assertTrue(report2.split("data:image/jpeg;base64,", -1).length - 1 >= 3, "gallery images embedded");
+        assertTrue(report2.contains("<rect class=\"box\""), "refined picks drawn on the gallery");
         // every micrograph's pass-1 particle count is 0: the segmentation cascade never ran
         List<String> tsv = new String(snap2.get("micrographs.tsv"), StandardCharsets.UTF_8).lines().toList();
         assertEquals(4, tsv.size());
@@ -141,6 +165,22 @@ class RefinedRunTest {
         assertEquals("--threshold", s3.get("refined").get("threshold_source").asText());
         long fewer = s3.get("micrographs").get("particles").asLong();
         assertTrue(fewer > 0 && fewer < boxLines, fewer + " of " + boxLines);
+    }
+
+    /** Pearson correlation of two greyscale pictures' pixels. */
+    private static double correlation(java.awt.image.BufferedImage a, java.awt.image.BufferedImage b) {
+        double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+        int n = 0;
+        for (int y = 0; y < a.getHeight(); y++)
+            for (int x = 0; x < a.getWidth(); x++, n++) {
+                double u = a.getRaster().getSample(x, y, 0), v = b.getRaster().getSample(x, y, 0);
+                sa += u;
+                sb += v;
+                saa += u * u;
+                sbb += v * v;
+                sab += u * v;
+            }
+        return (sab - sa * sb / n) / Math.sqrt((saa - sa * sa / n) * (sbb - sb * sb / n));
     }
 
     @Test

@@ -63,26 +63,90 @@ public final class GroundTruth {
         return d;
     }
 
+    /**
+     * What to do with the rows of a CryoPPP label-centroid file flagged {@code merged}: centroids of discs that touch
+     * and fused in the label mask, so they lie between two or more labelled particles, on none of them.
+     */
+    public enum Fused {
+        /**
+         * Replace each by the centres of its discs, split from the label mask beside the file ({@link LabelDiscs}):
+         * the default. Without a mask (apoferritin's overlay picture, one fused row) the row is kept.
+         */
+        SPLIT,
+        /** Leave them out (picking-research.md's protocol; the particles they stand for then count as unlabelled). */
+        LEFT_OUT
+    }
+
     /** Reference centres (x, y) of one micrograph; CSV with x,y first (or the synthetic truth's columns). */
     public static List<double[]> read(String truthFile, String micrograph, String classFilter) throws IOException {
+        return read(truthFile, micrograph, classFilter, Fused.SPLIT);
+    }
+
+    /** The same, choosing what happens to fused label discs (rows flagged {@code merged}). */
+    public static List<double[]> read(String truthFile, String micrograph, String classFilter, Fused fused) throws IOException {
         List<double[]> out = new ArrayList<>();
         String micName = Path.of(micrograph).getFileName().toString();
         List<String> lines = Files.readAllLines(micrographs().resolve(truthFile));
         String[] header = null;
+        int flag = -1, area = -1;
+        List<double[]> merged = new ArrayList<>();
+        List<Double> singleAreas = new ArrayList<>();
         for (String line : lines) {
             if (line.isBlank() || line.startsWith("#")) continue;
             String[] f = line.split(",");
             if (header == null) {
                 header = f;
+                flag = List.of(f).indexOf("flag");
+                area = List.of(f).indexOf("area_px");
                 continue;
             }
             if (classFilter != null) {
                 // synthetic truth: micrograph,particle_id,class,x_px,y_px,...
                 if (!f[0].equals(micName) || !f[2].equals(classFilter)) continue;
                 out.add(new double[]{Double.parseDouble(f[3]), Double.parseDouble(f[4])});
+            } else if (flag >= 0 && f[flag].equals("merged")) {
+                merged.add(new double[]{Double.parseDouble(f[0]), Double.parseDouble(f[1])});
             } else {
+                if (flag >= 0 && area >= 0) singleAreas.add(Double.parseDouble(f[area]));
                 out.add(new double[]{Double.parseDouble(f[0]), Double.parseDouble(f[1])});
             }
+        }
+        if (!merged.isEmpty() && fused == Fused.SPLIT) {
+            // CryoPPP's label mask lies beside its centroid file; apoferritin's one fused row comes from an overlay
+            // picture, not a mask, and stays as it is
+            boolean mask = truthFile.endsWith(LABEL_CENTROIDS) && Files.exists(micrographs().resolve(labelMask(truthFile)));
+            out.addAll(mask ? splitFused(truthFile, merged, singleAreas) : merged);
+        }
+        return out;
+    }
+
+    private static final String LABEL_CENTROIDS = "_label_centroids.csv";
+
+    private static String labelMask(String truthFile) {
+        return truthFile.substring(0, truthFile.length() - LABEL_CENTROIDS.length()) + "_label.png";
+    }
+
+    /** The disc centres of the fused label components whose centroids are {@code merged} (label mask beside the CSV). */
+    private static List<double[]> splitFused(String truthFile, List<double[]> merged, List<Double> singleAreas) throws IOException {
+        Path png = micrographs().resolve(labelMask(truthFile));
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        if (img == null) throw new IOException(png + ": not a readable label mask");
+        int nx = img.getWidth(), ny = img.getHeight();
+        boolean[] mask = new boolean[nx * ny];
+        for (int y = 0; y < ny; y++) for (int x = 0; x < nx; x++) mask[y * nx + x] = img.getRaster().getSample(x, y, 0) > 127;
+        List<Double> a = new ArrayList<>(singleAreas);
+        a.sort(null);
+        double disc = a.get(a.size() / 2);
+        List<int[]> comps = LabelDiscs.components(mask, nx, ny);
+        List<double[]> out = new ArrayList<>();
+        for (double[] m : merged) {
+            int[] comp = null;
+            for (int[] c : comps) {
+                double[] g = LabelDiscs.centroid(c, nx);
+                if (Math.hypot(g[0] - m[0], g[1] - m[1]) <= 0.5 && c.length > 1.3 * disc) comp = c;
+            }
+            if (comp == null) throw new IOException(png + ": no fused component with centroid (" + m[0] + ", " + m[1] + ")");
+            out.addAll(LabelDiscs.split(comp, nx, (int) Math.max(2, Math.round(comp.length / disc))));
         }
         return out;
     }

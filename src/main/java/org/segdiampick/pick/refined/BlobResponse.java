@@ -41,7 +41,7 @@ public record BlobResponse(float[] z, int nx, int ny, int factor, double diamete
         double sigma = LaplacianOfGaussian.sigmaForDiameter(dPx);
         Image2D r = LaplacianOfGaussian.apply(grid.spectrumForDiameter(diameterA), sigma);
         double[] cs = RobustZ.applyInPlace(r.data);
-        double noise = NoiseLevel.sd(w.data, w.nx, w.ny) * LaplacianOfGaussian.noiseGain(sigma);
+        double noise = grid.noiseSdForDiameter(diameterA) * LaplacianOfGaussian.noiseGain(sigma);
         return new BlobResponse(r.data, w.nx, w.ny, factor, dPx, cs[1] / noise);
     }
 }

@@ -17,6 +17,8 @@ import org.segdiampick.pick.carbon.TileHistograms;
 public final class CarbonScreen {
     /** Target pixel size of the carbon grid, Å (never finer than the raw pixels). */
     public static final double GRID_SMPD = 20;
+    /** The particle diameter whose {@link WorkingGrid} binning gives that pixel size, Å. */
+    static final double GRID_DIAMETER = GRID_SMPD * WorkingGrid.PIXELS_PER_DIAMETER;
 
     /** The mask and the binning factor of its grid (raw px per mask px). */
     public record Screen(CarbonMask mask, int factor, int nx, int ny) {
@@ -33,9 +35,8 @@ public final class CarbonScreen {
 
     /** Screens the micrograph of {@code grid}; micrographs too small for the detector are all usable. */
     public static Screen of(WorkingGrid grid, long seed) {
-        double d = GRID_SMPD * WorkingGrid.PIXELS_PER_DIAMETER;
-        int factor = WorkingGrid.factor(grid.smpd(), d);
-        Image2D lp = grid.forDiameter(d).copy();
+        int factor = WorkingGrid.factor(grid.smpd(), GRID_DIAMETER);
+        Image2D lp = grid.forDiameter(GRID_DIAMETER).copy();
         if (lp.nx < 2 * TileHistograms.BOX || lp.ny < 2 * TileHistograms.BOX)
             return new Screen(new CarbonMask(new boolean[lp.size()], false, 0), factor, lp.nx, lp.ny);
         LowPass.apply(lp, Parameters.LP_UB);

@@ -1,7 +1,5 @@
 package org.segdiampick.pick.refined;
 
-import java.util.Arrays;
-
 /**
  * Per-pixel noise standard deviation of an image, estimated from differences of horizontally adjacent pixels:
  * {@code 1.4826 · MAD(v[x+1] − v[x]) / √2}. Neighbouring pixels share almost all of the (smooth) particle and
@@ -26,8 +24,7 @@ public final class NoiseLevel {
             int y = (int) (i / (nx - 1)), x = (int) (i % (nx - 1));
             d[j] = Math.abs(v[y * nx + x + 1] - v[y * nx + x]);
         }
-        Arrays.sort(d);
-        double med = (m & 1) == 1 ? d[m / 2] : 0.5 * (d[m / 2 - 1] + d[m / 2]);
+        double med = Median.of(d);
         double sd = RobustZ.MAD_TO_SD * med / Math.sqrt(2);
         return sd > 0 ? sd : 1e-12;
     }

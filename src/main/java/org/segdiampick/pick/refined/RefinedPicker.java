@@ -50,6 +50,7 @@ public final class RefinedPicker {
         check(raw);
         if (raw.isConstant()) return List.of();
         WorkingGrid grid = new WorkingGrid(raw, smpd, contrast);
+        grid.binFor(decision.detectionDiameter(), CarbonScreen.GRID_DIAMETER);   // both grids in one pass over raw
         BlobResponse r = BlobResponse.of(grid, decision.detectionDiameter());
         CarbonScreen.Screen carbon = screenCarbon ? CarbonScreen.of(grid, CarbonDetector.seedFor(micName)) : null;
         int half = decision.boxPx() / 2;

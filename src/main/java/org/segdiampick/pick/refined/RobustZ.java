@@ -1,12 +1,10 @@
 package org.segdiampick.pick.refined;
 
-import java.util.Arrays;
-
 /**
  * Robust standardisation of a map: {@code (v − median) / (1.4826 · MAD)}, so that the bulk of a
  * micrograph (background and noise) has unit spread whatever its grey levels, and a few bright particles or a
  * dark contaminant do not move the scale. Median and MAD are taken on a regular subsample of at most
- * {@value #SAMPLE} values (deterministic).
+ * {@value #SAMPLE} values (deterministic), by selection ({@link Median}).
  */
 public final class RobustZ {
     static final int SAMPLE = 16384;
@@ -22,11 +20,9 @@ public final class RobustZ {
         int n = (v.length + step - 1) / step;
         float[] s = new float[n];
         for (int i = 0, j = 0; j < n; i += step, j++) s[j] = v[i];
-        Arrays.sort(s);
-        double med = median(s);
+        double med = Median.of(s);
         for (int j = 0; j < n; j++) s[j] = (float) Math.abs(s[j] - med);
-        Arrays.sort(s);
-        double sd = MAD_TO_SD * median(s);
+        double sd = MAD_TO_SD * Median.of(s);
         if (!(sd > 0)) sd = Math.max(1e-12, Math.abs(med) * 1e-7);
         return new double[]{med, sd};
     }
@@ -36,10 +32,5 @@ public final class RobustZ {
         double[] cs = centreAndScale(v);
         for (int i = 0; i < v.length; i++) v[i] = (float) ((v[i] - cs[0]) / cs[1]);
         return cs;
-    }
-
-    private static double median(float[] sorted) {
-        int n = sorted.length;
-        return (n & 1) == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
     }
 }

@@ -55,6 +55,9 @@ public final class SizeEvidence implements Serializable {
     public static SizeEvidence of(WorkingGrid grid) {
         SizeEvidence e = empty();
         double areaA2 = grid.rawNx() * grid.smpd() * grid.rawNy() * grid.smpd();
+        double[] all = new double[SCALES];
+        for (int j = 0; j < SCALES; j++) all[j] = diameter(j);
+        grid.binFor(all);
         for (int j = 0; j < SCALES; j++) {
             double d = diameter(j);
             BlobResponse r = BlobResponse.of(grid, d);

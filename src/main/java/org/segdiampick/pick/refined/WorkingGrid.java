@@ -15,8 +15,8 @@ import java.util.Map;
  * later step falls with the square of the binning factor. The binned image is cropped at its far (right and bottom)
  * edges to the largest size whose prime factors are 2, 3 and 5 (at most a few per cent: those pixels lie within
  * half a box of the edge, where no pick is kept anyway), because JTransforms falls back to a several times slower
- * algorithm for other lengths. Binned images are cached per factor, so a sweep over many diameters bins each factor
- * once. One instance per micrograph; not thread-safe.
+ * algorithm for other lengths. Binned images (and their spectra and noise levels) are cached per factor, so a sweep
+ * over many diameters bins each factor once, all in one pass over the micrograph ({@link #binFor}). One instance per micrograph; not thread-safe.
  */
 public final class WorkingGrid {
     /** Working pixels across one particle diameter (at least; fewer only when the raw pixels are coarser). */
@@ -28,6 +28,7 @@ public final class WorkingGrid {
     private final double smpd;
     private final Map<Integer, Image2D> binned = new HashMap<>();
     private final Map<Integer, Spectrum2D> spectra = new HashMap<>();
+    private final Map<Integer, Double> noise = new HashMap<>();
 
     /** @param raw the micrograph as read; {@code smpd} its pixel size (Å); {@code contrast} that of its particles */
     public WorkingGrid(Image2D raw, double smpd, Contrast contrast) {
@@ -44,11 +45,33 @@ public final class WorkingGrid {
 
     /** The bright image binned for particles of {@code diameterA} Å (cached; do not modify). */
     public Image2D forDiameter(double diameterA) {
-        return binned.computeIfAbsent(factor(smpd, diameterA), b -> {
+        int b = factor(smpd, diameterA);
+        if (!binned.containsKey(b)) binFor(diameterA);
+        return binned.get(b);
+    }
+
+    /**
+     * Bins, in one pass over the micrograph, every factor that {@code diametersA} need and that is not cached yet
+     * ({@link BlockAverage#apply(Image2D, int...)}); a sweep over many sizes calls this first.
+     */
+    public void binFor(double... diametersA) {
+        int[] todo = java.util.Arrays.stream(diametersA).mapToInt(d -> factor(smpd, d)).distinct()
+                .filter(b -> !binned.containsKey(b)).toArray();
+        if (todo.length == 0) return;
+        Image2D[] imgs = BlockAverage.apply(raw, todo);
+        for (int j = 0; j < todo.length; j++) {
+            Image2D img = cropToFftSize(imgs[j]);
             // binning is a mean, so negating after it is the same as before, on far fewer pixels
-            Image2D img = cropToFftSize(BlockAverage.apply(raw, b));
             if (negate) for (int i = 0; i < img.data.length; i++) img.data[i] = -img.data[i];
-            return img;
+            binned.put(todo[j], img);
+        }
+    }
+
+    /** The pixel-noise sd of {@link #forDiameter} ({@link NoiseLevel}; cached per binning factor). */
+    public double noiseSdForDiameter(double diameterA) {
+        return noise.computeIfAbsent(factor(smpd, diameterA), b -> {
+            Image2D w = forDiameter(diameterA);
+            return NoiseLevel.sd(w.data, w.nx, w.ny);
         });
     }
 

@@ -49,6 +49,36 @@ class KernelsTest {
     }
 
     @Test
+    void bandLimitedResponseDropsOnlyNegligibleFrequencies() {
+        // the weight 2u·e^(−u) (u = 2π²σ²f²) over its peak 2/e is 1e-8 at the cut frequency
+        for (double sigma : new double[]{1, 4.24, 9}) {
+            double f = LaplacianOfGaussian.negligibleAbove(sigma), u = 2 * Math.PI * Math.PI * sigma * sigma * f * f;
+            assertEquals(LaplacianOfGaussian.NEGLIGIBLE, u * Math.exp(1 - u), 1e-12);
+        }
+        assertEquals(0.25, LaplacianOfGaussian.negligibleAbove(4.24), 0.01);   // σ of a 12-px diameter
+        // at σ = 4.24 px the columns above 0.25 cycles/px (half of them) are skipped, and the response is unchanged
+        // to float resolution: against the full-spectrum filter on a 200 × 150 noise image
+        Image2D img = Micrographs.noise(200, 150, 1, 4);
+        Spectrum2D s = Spectrum2D.of(img);
+        for (double sigma : new double[]{4.24, 6}) {
+            Image2D full = s.filtered(LaplacianOfGaussian.spectralWeight(img.nx, img.ny, sigma)), cut = LaplacianOfGaussian.apply(s, sigma);
+            double max = 0, diff = 0;
+            for (int i = 0; i < full.data.length; i++) {
+                max = Math.max(max, Math.abs(full.data[i]));
+                diff = Math.max(diff, Math.abs(full.data[i] - cut.data[i]));
+            }
+            assertTrue(diff <= 1e-6 * max, "sigma " + sigma + ": " + diff + " of " + max);
+        }
+        assertThrows(IllegalArgumentException.class, () -> s.filtered((h, k) -> 1, -1));
+        // hMax 0 keeps only the x-constant part: a filter passing everything gives each row's mean along x
+        Image2D dc = s.filtered((h, k) -> 1, 0);
+        double rowMean = 0;
+        for (int x = 0; x < img.nx; x++) rowMean += img.get(x, 7);
+        assertEquals(rowMean / img.nx, dc.get(3, 7), 1e-3);
+        assertEquals(dc.get(3, 7), dc.get(150, 7), 1e-3);
+    }
+
+    @Test
     void noiseGainMatchesTheResponseToWhiteNoise() {
         Image2D img = Micrographs.noise(256, 256, 1, 11);
         for (int i = 0; i < img.data.length; i++) img.data[i] = (img.data[i] - 100) / 10;   // unit variance
@@ -102,6 +132,80 @@ class KernelsTest {
         assertEquals((5 + 10) / 2f, b.get(2, 0), 1e-6);
         assertEquals((11 + 12) / 2f, b.get(0, 1), 1e-6);
         assertEquals(15, b.get(2, 1), 1e-6);
+    }
+
+    @Test
+    void blockAverageOfSeveralFactorsInOnePassEqualsEachFactorAlone() {
+        // 7 × 5 ramp: factor 3 blocks are 3×3, 3×2 (ragged bottom), 1×3 and 1×2 (ragged right column)
+        float[] v = new float[35];
+        for (int i = 0; i < v.length; i++) v[i] = i;
+        Image2D img = Image2D.of(7, 5, 1, v);
+        Image2D[] all = BlockAverage.apply(img, 3, 1, 2, 7);
+        assertEquals(3, all[0].nx);
+        assertEquals(2, all[0].ny);
+        assertEquals((0 + 1 + 2 + 7 + 8 + 9 + 14 + 15 + 16) / 9f, all[0].get(0, 0), 0);
+        assertEquals((27 + 34) / 2f, all[0].get(2, 1), 0);           // pixel (6, 3) and (6, 4)
+        assertEquals((21 + 22 + 23 + 28 + 29 + 30) / 6f, all[0].get(0, 1), 0);
+        assertArrayEquals(v, all[1].data, 0);                      // factor 1: a copy
+        assertNotSame(v, all[1].data);
+        assertEquals(1, all[3].nx);
+        assertEquals(17, all[3].get(0, 0), 0);                     // factor 7: the mean of everything
+        Random rnd = new Random(3);
+        Image2D big = Image2D.of(101, 67, 1.5, new float[101 * 67]);
+        for (int i = 0; i < big.data.length; i++) big.data[i] = rnd.nextInt(65536);
+        int[] f = {2, 3, 5, 4, 31};
+        Image2D[] many = BlockAverage.apply(big, f);
+        for (int j = 0; j < f.length; j++) {
+            Image2D one = BlockAverage.apply(big, f[j]);
+            assertArrayEquals(one.data, many[j].data, 0, "factor " + f[j]);
+            assertEquals(1.5 * f[j], many[j].smpdX);
+            // and each block is the mean of its pixels, summed directly
+            double s = 0;
+            int n = 0;
+            for (int y = 0; y < Math.min(f[j], 67); y++) for (int x = 0; x < f[j]; x++, n++) s += big.data[y * 101 + x];
+            assertEquals((float) (s / n), many[j].get(0, 0), 0);
+        }
+        assertThrows(IllegalArgumentException.class, () -> BlockAverage.apply(img, 2, 0));
+    }
+
+    @Test
+    void constantMeansARangeBelow1e10AndNonFinitePixelsDoNotCount() {
+        assertTrue(Image2D.of(3, 1, 1, new float[]{5, 5, 5}).isConstant());
+        assertTrue(Image2D.of(3, 1, 1, new float[]{1, 1 + 1e-12f, 1}).isConstant());      // float rounds it to 1
+        assertFalse(Image2D.of(3, 1, 1, new float[]{0, 0, 1e-9f}).isConstant());           // decided at the last pixel
+        assertFalse(Image2D.of(4, 1, 1, new float[]{0, 1, Float.NaN, 0}).isConstant());    // decided at the second
+        assertTrue(Image2D.of(3, 1, 1, new float[]{Float.NaN, 2, 2}).isConstant());        // NaN compares false
+        assertFalse(Image2D.of(2, 1, 1, new float[]{Float.POSITIVE_INFINITY, 0}).isConstant());
+        assertFalse(Image2D.of(2, 1, 1, new float[]{Float.POSITIVE_INFINITY, Float.POSITIVE_INFINITY}).isConstant());
+    }
+
+    @Test
+    void medianBySelectionIsTheSortedMiddle() {
+        assertEquals(3, Median.of(new float[]{5, 3, 1}), 0);
+        assertEquals(2.5, Median.of(new float[]{4, 1, 3, 2}), 0);
+        assertEquals(7, Median.of(new float[]{7}), 0);
+        assertEquals(1, Median.of(new float[]{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 9, 0}), 0);
+        assertThrows(IllegalArgumentException.class, () -> Median.of(new float[0]));
+        // against a full sort: odd and even counts, many ties (8-bit data), sorted and reversed input
+        Random rnd = new Random(11);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + rnd.nextInt(trial < 100 ? 60 : 20000);
+            float[] a = new float[n];
+            int kind = trial % 4;
+            for (int i = 0; i < n; i++)
+                a[i] = kind == 0 ? (float) rnd.nextGaussian() : kind == 1 ? rnd.nextInt(12) : kind == 2 ? i : n - i;
+            float[] sorted = a.clone();
+            java.util.Arrays.sort(sorted);
+            double expected = (n & 1) == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+            assertEquals(expected, Median.of(a), 0, "trial " + trial + ", n " + n);
+            java.util.Arrays.sort(a);
+            assertArrayEquals(sorted, a, 0, "only reordered");
+            float[] b = sorted.clone();
+            int k = rnd.nextInt(n);
+            float kth = Median.select(b, k);
+            assertEquals(sorted[k], kth, 0);
+            for (int i = 0; i < n; i++) assertTrue(i < k ? b[i] <= kth : b[i] >= kth, "partitioned at " + k);
+        }
     }
 
     @Test
