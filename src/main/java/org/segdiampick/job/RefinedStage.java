@@ -91,6 +91,8 @@ public final class RefinedStage implements Serializable {
             ScoreHistogram merits = new ScoreHistogram();
             for (RefinedPick p : picks) merits.add(p.figureOfMerit());
             return new Result(campaign ? p1 : null, out, List.copyOf(picks), merits);
+        } catch (StorageFailure e) {
+            throw e; // writing an output failed: the environment's problem, never the micrograph's state
         } catch (RuntimeException | IOException e) {
             return new Result(campaign ? p1 : null, failedRepick(task, e), List.of(), new ScoreHistogram());
         }
@@ -106,20 +108,29 @@ public final class RefinedStage implements Serializable {
                 entries.add(new BoxFile.BoxEntry(p.x(), p.y(), refined.particleDiameter()));
                 rows.add(new double[]{p.x(), p.y(), p.figureOfMerit()});
             }
-            try (OutputStream os = Storage.create(boxPath, conf)) {
-                BoxFile.write(entries, decision.boxInPix(), os);
-            }
-            try (OutputStream os = Storage.create(coordPath, conf)) {
-                CoordinateStar.writeWithMerit(rows, os);
-            }
+            StorageFailure.writing(boxPath, () -> {
+                try (OutputStream os = Storage.create(boxPath, conf)) {
+                    BoxFile.write(entries, decision.boxInPix(), os);
+                }
+                return null;
+            });
+            StorageFailure.writing(coordPath, () -> {
+                try (OutputStream os = Storage.create(coordPath, conf)) {
+                    CoordinateStar.writeWithMerit(rows, os);
+                }
+                return null;
+            });
             box = boxPath;
             coords = coordPath;
         } else {
-            Storage.delete(boxPath, conf); // a previous run's files, if any
-            Storage.delete(coordPath, conf);
+            StorageFailure.deleting(boxPath, conf); // a previous run's files, if any
+            StorageFailure.deleting(coordPath, conf);
         }
-        if (p1.imported() && p1.den() != null && Storage.exists(p1.den(), conf))
-            thumb = PickStage.writeThumbnail(MrcReader.read(p1.den(), conf, MrcReader.Options.IMAGE).image(), layout.thumb(task.name()), conf);
+        if (p1.imported() && p1.den() != null && Storage.exists(p1.den(), conf)) {
+            Image2D den = MrcReader.read(p1.den(), conf, MrcReader.Options.IMAGE).image();
+            String thumbPath = layout.thumb(task.name());
+            thumb = StorageFailure.writing(thumbPath, () -> PickStage.writeThumbnail(den, thumbPath, conf));
+        }
         return new Pass2Outcome(task.index(), task.name(), picks.size(), box, coords, thumb, null);
     }
 

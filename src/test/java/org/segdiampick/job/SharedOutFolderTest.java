@@ -3,6 +3,8 @@ package org.segdiampick.job;
 import org.segdiampick.testing.SmallBatch;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.segdiampick.cli.ExitCodes;
 import org.segdiampick.estimate.Clustering;
@@ -22,7 +24,8 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Issue 12 problems 2 and 5: an output folder belongs to one batch and one run at a time. Another batch with the
+ * Issue 12 problems 2 and 5: an output folder belongs to one batch and one run at a time (the lock also for
+ * {@code preprocess}; its batch record and resume: PreprocessCampaignTest). Another batch with the
  * same file names, a second run while one holds the lock, and an unrelated non-empty folder are refused with exit
  * 2 saying why, and leave everything as it was; a micrograph that became bad loses its old box, star and
  * thumbnail; a failing {@code run --mics} leaves the earlier run's {@code project.jsonl}; {@code --out ""} is
@@ -73,28 +76,37 @@ class SharedOutFolderTest {
         assertTrue(Files.readString(out.resolve("_BATCH.json")).contains(b.toString()));
     }
 
-    @Test
-    void aSecondRunWhileOneHoldsTheLockIsRefused() throws Exception {
+    /** {@code run} and {@code preprocess} alike: the locks of OUT and the project. */
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "preprocess"})
+    void aSecondRunWhileOneHoldsTheLockIsRefused(String command) throws Exception {
         Path p = project("p.jsonl", SmallBatch.write(tmp.resolve("mics"), 3));
         byte[] before = Files.readAllBytes(p);
         Path out = tmp.resolve("out");
         try (OutLock held = OutLock.acquire(OutLock.ofOut(out.toString()), "run --clustering kmeans (the first run)", CONF)) {
-            JobFixtures.Cli second = run(p, out);
+            JobFixtures.Cli second = command(command, p, out);
             assertEquals(ExitCodes.BAD_INPUT, second.code(), second.toString());
             assertTrue(second.err().contains("another run holds this output folder") && second.err().contains("the first run")
                     && second.err().contains("delete " + held.location()), second.err());
-            assertFalse(Files.exists(out.resolve("boxes")), "the refused run wrote nothing");
+            try (var written = Files.list(out)) {
+                assertEquals(List.of(out.resolve("_LOCK")), written.toList(), "the refused " + command + " wrote nothing");
+            }
         }
         try (OutLock held = OutLock.acquire(OutLock.ofProject(p.toString()), "the first run", CONF)) {
-            JobFixtures.Cli second = run(p, tmp.resolve("out2"));
+            JobFixtures.Cli second = command(command, p, tmp.resolve("out2"));
             assertEquals(ExitCodes.BAD_INPUT, second.code(), second.toString());
             assertTrue(second.err().contains("another run holds this project"), second.err());
         }
         assertArrayEquals(before, Files.readAllBytes(p));
-        JobFixtures.Cli after = run(p, out);
+        JobFixtures.Cli after = command(command, p, out);
         assertEquals(0, after.code(), after.toString());
         assertFalse(Files.exists(out.resolve("_LOCK")), "released on exit");
         assertFalse(Files.exists(Path.of(p + ".lock")), "released on exit");
+    }
+
+    private static JobFixtures.Cli command(String command, Path project, Path out) {
+        return command.equals("run") ? run(project, out)
+                : JobFixtures.cli("preprocess", "--project", project.toString(), "--out", out.toString());
     }
 
     @Test
