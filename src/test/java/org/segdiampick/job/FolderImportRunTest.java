@@ -7,6 +7,7 @@ import org.segdiampick.cli.ExitCodes;
 import org.segdiampick.io.MicRecord;
 import org.segdiampick.io.ProjectStore;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -30,12 +31,18 @@ class FolderImportRunTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void brokenFilesInAFolderAreMarkedNotFatal() throws Exception {
-        List<Path> apo = JobFixtures.apoferritin();
+    /** A folder with two good micrographs, a_good.mrc and b_good.mrc (apoferritin). */
+    private Path folderWithTwoGood(List<Path> apo) throws IOException {
         Path mics = Files.createDirectories(tmp.resolve("mics"));
         Files.copy(apo.get(0), mics.resolve("a_good.mrc"));
         Files.copy(apo.get(1), mics.resolve("b_good.mrc"));
+        return mics;
+    }
+
+    @Test
+    void brokenFilesInAFolderAreMarkedNotFatal() throws Exception {
+        List<Path> apo = JobFixtures.apoferritin();
+        Path mics = folderWithTwoGood(apo);
         byte[] mic = Files.readAllBytes(apo.get(2));
         Files.write(mics.resolve("c_zero.mrc"), new byte[0]);
         Files.write(mics.resolve("d_short.mrc"), Arrays.copyOf(mic, 500));
@@ -80,9 +87,7 @@ class FolderImportRunTest {
     @Test
     void everyBrokenKindOfTheFailureMatrixInOneFolder() throws Exception {
         List<Path> apo = JobFixtures.apoferritin();
-        Path mics = Files.createDirectories(tmp.resolve("mics"));
-        Files.copy(apo.get(0), mics.resolve("a_good.mrc"));
-        Files.copy(apo.get(1), mics.resolve("b_good.mrc"));
+        Path mics = folderWithTwoGood(apo);
         Map<String, String> broken = FailureMatrixTest.writeLocalKinds(mics);
 
         Path out = tmp.resolve("out");

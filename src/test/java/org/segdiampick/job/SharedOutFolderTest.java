@@ -24,8 +24,8 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Issue 12 problems 2 and 5: an output folder belongs to one batch and one run at a time (the lock also for
- * {@code preprocess}; its batch record and resume: PreprocessCampaignTest). Another batch with the
+ * Issue 12 problems 2 and 5: an output folder belongs to one batch and one run at a time (the batch record and the
+ * locks also for {@code preprocess}; its other campaign safety: PreprocessCampaignTest). Another batch with the
  * same file names, a second run while one holds the lock, and an unrelated non-empty folder are refused with exit
  * 2 saying why, and leave everything as it was; a micrograph that became bad loses its old box, star and
  * thumbnail; a failing {@code run --mics} leaves the earlier run's {@code project.jsonl}; {@code --out ""} is
@@ -50,11 +50,14 @@ class SharedOutFolderTest {
         return JobFixtures.cli(a.toArray(String[]::new));
     }
 
-    @Test
-    void anotherBatchWithTheSameFileNamesIsRefusedUnlessOverwrite() throws Exception {
+    /** {@code run} and {@code preprocess} alike: OUT records its batch and refuses another one. */
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "preprocess"})
+    void anotherBatchWithTheSameFileNamesIsRefusedUnlessOverwrite(String command) throws Exception {
         Path a = project("a.jsonl", SmallBatch.write(tmp.resolve("a"), 3));
         Path out = tmp.resolve("out");
-        assertEquals(0, run(a, out).code());
+        assertEquals(0, command(command, a, out).code());
+        assertTrue(Files.readString(out.resolve("_BATCH.json")).contains(a.toString()), "the batch is recorded");
         Map<String, byte[]> aOutputs = JobFixtures.snapshot(out.toString(), CONF);
         byte[] aProject = Files.readAllBytes(a);
 
@@ -62,7 +65,7 @@ class SharedOutFolderTest {
         List<Path> bMics = SmallBatch.write(tmp.resolve("b"), 4).subList(1, 4);
         Path b = project("b.jsonl", bMics);
         byte[] bProject = Files.readAllBytes(b);
-        JobFixtures.Cli refused = run(b, out);
+        JobFixtures.Cli refused = command(command, b, out);
         assertEquals(ExitCodes.BAD_INPUT, refused.code(), refused.toString());
         assertTrue(refused.err().contains("another batch") && refused.err().contains(a.toString())
                 && refused.err().contains("--overwrite"), refused.err());
@@ -71,7 +74,7 @@ class SharedOutFolderTest {
         assertArrayEquals(aProject, Files.readAllBytes(a));
         assertArrayEquals(bProject, Files.readAllBytes(b));
 
-        JobFixtures.Cli forced = run(b, out, "--overwrite");
+        JobFixtures.Cli forced = command(command, b, out, "--overwrite");
         assertEquals(0, forced.code(), forced.toString());
         assertTrue(Files.readString(out.resolve("_BATCH.json")).contains(b.toString()));
     }
@@ -104,9 +107,11 @@ class SharedOutFolderTest {
         assertFalse(Files.exists(Path.of(p + ".lock")), "released on exit");
     }
 
-    private static JobFixtures.Cli command(String command, Path project, Path out) {
-        return command.equals("run") ? run(project, out)
-                : JobFixtures.cli("preprocess", "--project", project.toString(), "--out", out.toString());
+    private static JobFixtures.Cli command(String command, Path project, Path out, String... more) {
+        if (command.equals("run")) return run(project, out, more);
+        List<String> a = new java.util.ArrayList<>(List.of("preprocess", "--project", project.toString(), "--out", out.toString()));
+        a.addAll(Arrays.asList(more));
+        return JobFixtures.cli(a.toArray(String[]::new));
     }
 
     @Test
