@@ -114,7 +114,7 @@ public final class Storage {
         try {
             return new Checked(fileSystem(p, conf).create(p, true), location);
         } catch (IOException | FSError e) {
-            throw new IOException(location + ": cannot create: " + e.getMessage(), e);
+            throw new IOException(location + ": cannot create: " + reason(e), e);
         }
     }
 
@@ -164,7 +164,7 @@ public final class Storage {
         }
 
         private IOException failed(FSError e) {
-            return new IOException(location + ": write failed: " + e.getMessage(), e);
+            return new IOException(location + ": write failed: " + reason(e), e);
         }
     }
 
@@ -277,10 +277,15 @@ public final class Storage {
             if (!fs.rename(tmp, dst)) throw new IOException("cannot rename " + display(tmp) + " into place");
             done = true;
         } catch (IOException | FSError e) {
-            throw new IOException(target + ": atomic write failed: " + e.getMessage(), e);
+            throw new IOException(target + ": atomic write failed: " + reason(e), e);
         } finally {
             if (!done) removeQuietly(fs, tmp);
         }
+    }
+
+    /** What went wrong: an FSError's message is its cause's class and message ("java.io.IOException: No space ..."). */
+    private static String reason(Throwable e) {
+        return e instanceof FSError && e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
     }
 
     /** Best-effort removal of a temporary file after a failure: the original failure is the one worth reporting. */
