@@ -56,7 +56,33 @@ final class JobFixtures {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
+        awaitIdleExecutors();
         return new Cli(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Waits (up to a minute) until no local executor thread runs the job's code. A failed Spark job cancels its other
+     * tasks, but a task stops only between micrographs, and Spark's status store, which the job consults before it
+     * reports the failure, can miss a task started within its update period (0.1 s): such a straggler would still write
+     * into the test's temporary folder while JUnit deletes it.
+     */
+    static void awaitIdleExecutors() {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (jobCodeRunsOnAnExecutor() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static boolean jobCodeRunsOnAnExecutor() {
+        for (Map.Entry<Thread, StackTraceElement[]> t : Thread.getAllStackTraces().entrySet())
+            if (t.getKey().getName().startsWith("Executor task launch worker"))
+                for (StackTraceElement f : t.getValue()) if (f.getClassName().startsWith("org.segdiampick.")) return true;
+        return false;
     }
 
     /**
