@@ -92,7 +92,7 @@ public final class RefinedStage implements Serializable {
             for (RefinedPick p : picks) merits.add(p.figureOfMerit());
             return new Result(campaign ? p1 : null, out, List.copyOf(picks), merits);
         } catch (StorageFailure e) {
-            throw e; // writing an output failed: the environment's problem, never the micrograph's state
+            throw e;   // the storage's problem, not the micrograph's: the task fails and is retried
         } catch (RuntimeException | IOException e) {
             return new Result(campaign ? p1 : null, failedRepick(task, e), List.of(), new ScoreHistogram());
         }
@@ -126,11 +126,8 @@ public final class RefinedStage implements Serializable {
             StorageFailure.deleting(boxPath, conf); // a previous run's files, if any
             StorageFailure.deleting(coordPath, conf);
         }
-        if (p1.imported() && p1.den() != null && Storage.exists(p1.den(), conf)) {
-            Image2D den = MrcReader.read(p1.den(), conf, MrcReader.Options.IMAGE).image();
-            String thumbPath = layout.thumb(task.name());
-            thumb = StorageFailure.writing(thumbPath, () -> PickStage.writeThumbnail(den, thumbPath, conf));
-        }
+        if (p1.imported() && p1.den() != null && Storage.exists(p1.den(), conf))
+            thumb = PickStage.writeThumbnail(MrcReader.read(p1.den(), conf, MrcReader.Options.IMAGE).image(), layout.thumb(task.name()), conf);
         return new Pass2Outcome(task.index(), task.name(), picks.size(), box, coords, thumb, null);
     }
 
