@@ -26,6 +26,11 @@ public class PreprocessCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "OUT", required = true, description = "Output folder for the images and diameter files.")
     String out;
 
+    @Option(names = "--overwrite",
+            description = "Write into an OUT that holds another batch's outputs (OUT/_BATCH.json) or files segdiampick did not "
+                    + "write; without it such an OUT is refused (exit 2). One OUT per batch.")
+    boolean overwrite;
+
     @Spec
     CommandSpec spec;
 
@@ -41,7 +46,7 @@ public class PreprocessCommand implements Callable<Integer> {
         out = OutLocation.checkLocalOut(out, OutLocation.effectiveMaster(spark.master));
         SparkSession session = SparkSessions.create("segdiampick preprocess", spark.master, spark.conf);
         PreprocessOptions o = new PreprocessOptions(project, out, pick.micTo, pick.pcontrast, pick.moldiamMax,
-                pick.failFast, pick.maxFailedFraction);
+                pick.failFast, pick.maxFailedFraction, overwrite);
         var s = PreprocessJob.run(session, o);
         spec.commandLine().getOut().println("preprocessed " + s.get("micrographs").get("selected").asInt() + " micrographs, "
                 + s.get("micrographs").get("particles").asLong() + " particles -> " + out);

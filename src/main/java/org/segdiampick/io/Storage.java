@@ -2,6 +2,7 @@ package org.segdiampick.io;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.RawLocalFileSystem;
@@ -9,6 +10,7 @@ import org.apache.hadoop.fs.Path;
 
 import java.io.File;
 import java.io.FileNotFoundException;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -125,13 +127,67 @@ public final class Storage {
         }
     }
 
-    /** A new file (replacing an existing one); missing parent folders are created. */
+    /**
+     * A new file (replacing an existing one); missing parent folders are created. A failed write of the stream is
+     * an IOException naming {@code location}, also where Hadoop raises {@link FSError} (the local file system's disk
+     * full or I/O error, which is an {@link Error}): callers classify one kind of failure, not two.
+     */
     public static OutputStream create(String location, Configuration conf) throws IOException {
         Path p = path(location);
         try {
-            return fileSystem(p, conf).create(p, true);
-        } catch (IOException e) {
-            throw new IOException(location + ": cannot create: " + e.getMessage(), e);
+            return new Checked(fileSystem(p, conf).create(p, true), location);
+        } catch (IOException | FSError e) {
+            throw new IOException(location + ": cannot create: " + reason(e), e);
+        }
+    }
+
+    /** An output stream whose {@link FSError}s are IOExceptions naming the file. */
+    private static final class Checked extends FilterOutputStream {
+        private final String location;
+
+        Checked(OutputStream out, String location) {
+            super(out);
+            this.location = location;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (FSError e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (FSError e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (FSError e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                out.close();
+            } catch (FSError e) {
+                throw failed(e);
+            }
+        }
+
+        private IOException failed(FSError e) {
+            return new IOException(location + ": write failed: " + reason(e), e);
         }
     }
 
@@ -207,28 +263,60 @@ public final class Storage {
      * still "write aside, then replace", so a failed write never damages the existing file.
      */
     public static void writeAtomically(String target, byte[] content, Configuration conf) throws IOException {
+        replace(target, content, true, conf);
+    }
+
+    /**
+     * As {@link #writeAtomically} without the {@code .prev} backup: for small records that are rewritten often
+     * (a micrograph's checkpoint), where the previous version is of no use.
+     */
+    public static void replaceAtomically(String target, byte[] content, Configuration conf) throws IOException {
+        replace(target, content, false, conf);
+    }
+
+    /**
+     * Write aside, then rename into place. Any failure — an IOException, Hadoop's {@link FSError} (disk full on the
+     * local file system), or anything else — removes the temporary file before it is reported, so no hidden
+     * {@code .tmp-<uuid>} file is left; IOException and FSError are reported as an IOException naming {@code target}.
+     */
+    private static void replace(String target, byte[] content, boolean keepPrevious, Configuration conf) throws IOException {
         Path dst = path(target);
         FileSystem fs = fileSystem(dst, conf);
         Path tmp = new Path(dst.getParent(), "." + dst.getName() + ".tmp-" + UUID.randomUUID());
         Path prev = new Path(dst.getParent(), dst.getName() + ".prev");
+        boolean done = false;
         try {
             try (OutputStream out = fs.create(tmp, true)) {
                 out.write(content);
             }
-            if (fs.exists(dst)) {
+            if (keepPrevious && fs.exists(dst)) {
                 if (fs.exists(prev) && !fs.delete(prev, false))
                     throw new IOException("cannot delete the older backup " + display(prev));
                 if (!fs.rename(dst, prev))
                     throw new IOException("cannot move the previous version to " + display(prev));
+            } else if (!keepPrevious) {
+                fs.delete(dst, false);
             }
             if (!fs.rename(tmp, dst)) throw new IOException("cannot rename " + display(tmp) + " into place");
-        } catch (IOException e) {
-            try {
-                fs.delete(tmp, false);
-            } catch (IOException ignored) {
-                // the original failure is the one worth reporting
-            }
-            throw new IOException(target + ": atomic write failed: " + e.getMessage(), e);
+            done = true;
+        } catch (IOException | FSError e) {
+            throw new IOException(target + ": atomic write failed: " + reason(e), e);
+        } finally {
+            if (!done) removeQuietly(fs, tmp);
+        }
+    }
+
+    /** What went wrong: an FSError's message is its cause's class and message ("java.io.IOException: No space ..."). */
+    private static String reason(Throwable e) {
+        return e instanceof FSError && e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+    }
+
+    /** Best-effort removal of a temporary file after a failure: the original failure is the one worth reporting. */
+    private static void removeQuietly(FileSystem fs, Path tmp) {
+        try {
+            fs.delete(tmp, false);
+        } catch (IOException | RuntimeException | FSError ignored) {
+            // reported: the failure that brought us here
         }
     }
 }

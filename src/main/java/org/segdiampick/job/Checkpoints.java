@@ -6,21 +6,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.segdiampick.io.Sha256;
 import org.segdiampick.io.Storage;
+import org.segdiampick.pick.refined.SizeEvidence;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Serializable;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
- * Resume: every micrograph's pass-1 result is recorded as {@code OUT/checkpoints/<name>.json} as soon as the
- * micrograph is done, after its pass-1 files (thumbnail, intermediates), written aside and renamed into place,
+ * Resume ({@code run}, {@code run --picker refined} and {@code preprocess}): every micrograph's pass-1 result is
+ * recorded as {@code OUT/checkpoints/<name>.json} as soon as the micrograph is done, after its pass-1 files (thumbnail, intermediates), written aside and renamed into place,
  * so it survives {@code kill -9} of the driver and is never half-written. A rerun of the same command takes a
  * micrograph's result from its checkpoint instead of picking it again; the outputs are the same bytes, since
  * pass 1 is deterministic and the checkpoint holds every number it returned (doubles round-trip exactly in JSON).
@@ -30,26 +28,41 @@ import java.util.UUID;
  * micrograph as it is now (path, pixel size, output name, file size and modification time, the cached files of a
  * pre-picked one); and only when the files it names still exist. Failed micrographs are not checkpointed: a
  * problem that was fixed (a permission, a file copied in) must be seen by the rerun.
+ *
+ * <p>With the refined picker the record also holds the micrograph's size evidence ({@link SizeEvidence#format}, exact),
+ * so that the batch's learned size is the same after a resume; such checkpoints have their own key, since a policy
+ * run's checkpoint has no evidence to give.
  */
 final class Checkpoints implements Serializable {
     /** The folder inside OUT. */
     static final String FOLDER = "checkpoints";
     /** Bumped when the record's meaning changes, so that older checkpoints are not reused. */
     private static final String FORMAT = "segdiampick-pass1-checkpoint-1";
+    /** Added to the key of checkpoints that carry the refined picker's size evidence. */
+    private static final String WITH_EVIDENCE = "with-size-evidence-1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String dir;
     private final String optionsDigest;
+    private final boolean evidence;
 
-    private Checkpoints(String dir, String optionsDigest) {
+    private Checkpoints(String dir, String optionsDigest, boolean evidence) {
         this.dir = dir;
         this.optionsDigest = optionsDigest;
+        this.evidence = evidence;
     }
 
     /** The checkpoints of a run with pass-1 settings {@code s}. */
     static Checkpoints of(PickSettings s) {
-        return new Checkpoints(s.layout().resolve(FOLDER), Sha256.ofStrings(FORMAT, s.contrast().label(), Double.toString(s.moldiamMax()),
-                s.writes().name(), s.layout().out()));
+        return of(s, false);
+    }
+
+    /** @param evidence the run also needs each micrograph's size evidence (the refined picker) */
+    static Checkpoints of(PickSettings s, boolean evidence) {
+        String digest = evidence
+                ? Sha256.ofStrings(FORMAT, s.contrast().label(), Double.toString(s.moldiamMax()), s.writes().name(), s.layout().out(), WITH_EVIDENCE)
+                : Sha256.ofStrings(FORMAT, s.contrast().label(), Double.toString(s.moldiamMax()), s.writes().name(), s.layout().out());
+        return new Checkpoints(s.layout().resolve(FOLDER), digest, evidence);
     }
 
     /** Where the checkpoint of {@code t} lives. */
@@ -75,8 +88,11 @@ final class Checkpoints implements Serializable {
         }
     }
 
-    /** The recorded pass-1 outcome of {@code t}, if there is one for the micrograph and options as they are now. */
-    Optional<Pass1Outcome> resume(MicTask t, Configuration conf) {
+    /**
+     * The recorded pass-1 outcome of {@code t} (with its size evidence when the run needs it), if there is one for
+     * the micrograph and options as they are now.
+     */
+    Optional<PickStage.WithEvidence> resume(MicTask t, Configuration conf) {
         byte[] bytes;
         try {
             bytes = Storage.readAll(file(t), conf);
@@ -91,7 +107,10 @@ final class Checkpoints implements Serializable {
             Pass1Outcome o = fromJson(t, n);
             for (String f : new String[]{o.den(), o.topo(), o.bin(), o.diam(), o.thumb()})
                 if (f != null && !Storage.exists(f, conf)) return Optional.empty();
-            return Optional.of(o);
+            SizeEvidence e = evidence && n.hasNonNull("size_evidence") ? SizeEvidence.parse(n.get("size_evidence").asText()) : null;
+            // a micrograph picked here always has evidence (an imported one has none): without it, pick again
+            if (evidence && e == null && !o.imported()) return Optional.empty();
+            return Optional.of(new PickStage.WithEvidence(o, e));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -99,21 +118,17 @@ final class Checkpoints implements Serializable {
 
     /** Records {@code o}, the finished pass 1 of {@code t} (not a failure): aside, then renamed into place. */
     void record(MicTask t, Pass1Outcome o, Configuration conf) {
-        if (o.failed()) return;
+        record(t, new PickStage.WithEvidence(o, null), conf);
+    }
+
+    /** Records a finished pass 1 and, when this run needs it, its size evidence. */
+    void record(MicTask t, PickStage.WithEvidence x, Configuration conf) {
+        if (x.outcome().failed()) return;
         String target = file(t);
         StorageFailure.writing(target, () -> {
-            byte[] content = JSON.writeValueAsBytes(toJson(key(t, conf), o));
-            Path dst = Storage.path(target);
-            FileSystem fs = Storage.fileSystem(dst, conf);
-            Path tmp = new Path(dst.getParent(), "." + dst.getName() + ".tmp-" + UUID.randomUUID());
-            try (OutputStream os = fs.create(tmp, true)) {
-                os.write(content);
-            }
-            fs.delete(dst, false);
-            if (!fs.rename(tmp, dst)) {
-                fs.delete(tmp, false);
-                throw new IOException("cannot rename " + tmp + " into place");
-            }
+            ObjectNode n = toJson(key(t, conf), x.outcome());
+            if (evidence && x.evidence() != null) n.put("size_evidence", x.evidence().format());
+            Storage.replaceAtomically(target, JSON.writeValueAsBytes(n), conf);
             return null;
         });
     }

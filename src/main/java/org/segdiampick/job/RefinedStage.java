@@ -114,17 +114,23 @@ public final class RefinedStage implements Serializable {
                 entries.add(new BoxFile.BoxEntry(p.x(), p.y(), refined.particleDiameter()));
                 rows.add(new double[]{p.x(), p.y(), p.figureOfMerit()});
             }
-            try (OutputStream os = Storage.create(boxPath, conf)) {
-                BoxFile.write(entries, decision.boxInPix(), os);
-            }
-            try (OutputStream os = Storage.create(coordPath, conf)) {
-                CoordinateStar.writeWithMerit(rows, os);
-            }
+            StorageFailure.writing(boxPath, () -> {
+                try (OutputStream os = Storage.create(boxPath, conf)) {
+                    BoxFile.write(entries, decision.boxInPix(), os);
+                }
+                return null;
+            });
+            StorageFailure.writing(coordPath, () -> {
+                try (OutputStream os = Storage.create(coordPath, conf)) {
+                    CoordinateStar.writeWithMerit(rows, os);
+                }
+                return null;
+            });
             box = boxPath;
             coords = coordPath;
         } else {
-            Storage.delete(boxPath, conf); // a previous run's files, if any
-            Storage.delete(coordPath, conf);
+            StorageFailure.deleting(boxPath, conf); // a previous run's files, if any
+            StorageFailure.deleting(coordPath, conf);
         }
         if (raw != null) thumb = writeThumbnail(task, raw, conf);
         else if (p1.imported() && p1.den() != null && Storage.exists(p1.den(), conf))

@@ -2,6 +2,7 @@ package org.segdiampick.job;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSError;
 import org.apache.spark.sql.SparkSession;
 import org.segdiampick.estimate.Decision;
 import org.segdiampick.estimate.Estimate;
@@ -9,8 +10,6 @@ import org.segdiampick.estimate.EstimateReport;
 import org.segdiampick.estimate.EstimationException;
 import org.segdiampick.io.BatchDigest;
 import org.segdiampick.io.Importer;
-import org.segdiampick.io.MicRecord;
-import org.segdiampick.io.OutLocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,28 +53,16 @@ public final class SegDiamPickJob {
      * failing run leaves an earlier run's {@code project.jsonl} in OUT as it was.
      */
     public static ObjectNode importAndRun(SparkSession spark, String mics, Double smpd, RunOptions o) throws IOException {
-        String out = OutLocation.resolve(o.out(), spark.sparkContext().master());
+        String out = JobGuard.out(spark, o);
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         return run(spark, o.at(new OutputLayout(out).project(), out), () -> Importer.importMics(mics, smpd, conf));
     }
 
-    /** The records of a project not yet written (an import). */
-    private interface Records {
-        List<MicRecord> get() throws IOException;
-    }
-
-    private static ObjectNode run(SparkSession spark, RunOptions given, Records imported) throws IOException {
+    private static ObjectNode run(SparkSession spark, RunOptions given, JobGuard.Records imported) throws IOException {
         // --out is checked here too, not only by the command line: nothing is written into "" or a root folder
-        String outDir = OutLocation.resolve(given.out(), spark.sparkContext().master());
-        RunOptions o = given.at(given.project(), outDir);
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        OutLocation.checkWritable(outDir, conf);
-        try (OutputOwnership owner = OutputOwnership.lock(outDir, o.project(), "segdiampick run " + o.project() + " -> " + outDir, conf)) {
-            JobStart start = imported == null ? JobStart.open(spark, o) : JobStart.open(spark, o, imported.get());
-            try (Interruption ignored = Interruption.install(spark, start.layout().resolve(Checkpoints.FOLDER), start.tasks().size())) {
-                return run(spark, o, start, owner);
-            }
-        }
+        RunOptions o = given.at(given.project(), JobGuard.out(spark, given));
+        return JobGuard.run(spark, o, "segdiampick run " + o.project() + " -> " + o.out(), imported,
+                (start, owner) -> run(spark, o, start, owner));
     }
 
     private static ObjectNode run(SparkSession spark, RunOptions o, JobStart start, OutputOwnership owner) throws IOException {
@@ -88,8 +75,12 @@ public final class SegDiamPickJob {
         Decision reused = o.decisionFile() == null ? null : Decision.read(o.decisionFile(), start.smpd(), start.conf());
         // campaign mode: the same file must also carry the learned size and threshold
         RefinedRun campaign = o.refined() && reused != null ? RefinedRun.reused(o, start.conf()) : null;
-        owner.claim(BatchDigest.of(o.project(), tasks.stream().map(MicTask::intg).toList()), o.overwrite());
-        start.clearSuccess();
+        try {
+            owner.claim(BatchDigest.of(o.project(), tasks.stream().map(MicTask::intg).toList()), o.overwrite());
+            start.clearSuccess();
+        } catch (IOException | FSError e) {
+            throw StorageFailure.onDriver(e);
+        }
         FailurePolicy failures = new FailurePolicy(o);
         LOG.info("segdiampick run: {} micrographs, smpd {} Å, clustering {}", tasks.size(), start.smpd(), o.clustering().id());
 
@@ -98,9 +89,8 @@ public final class SegDiamPickJob {
         EstimateReport report;
         Decision decision;
         PickSettings ps = pickSettings(start, o);
-        // a checkpoint holds a micrograph's pass-1 outcome, not the refined picker's size evidence: only the policy's
-        // picker resumes
-        Checkpoints checkpoints = o.refined() ? null : Checkpoints.of(ps);
+        // with the refined picker a checkpoint also holds the micrograph's size evidence
+        Checkpoints checkpoints = Checkpoints.of(ps, o.refined());
         long resumed = 0;
         RefinedRun refined = null;
         if (campaign != null) {
@@ -137,25 +127,30 @@ public final class SegDiamPickJob {
         }
         List<MicResult> results = MicResult.join(tasks, picked, repicked);
         failures.afterRepick(results);
-        Set<String> ours = filesOf(results);
-        if (checkpoints != null)
+        // the driver's writes (RunOutputs): a storage failure is one line naming the path, exit 1
+        ObjectNode summary;
+        try {
+            Set<String> ours = filesOf(results);
             for (int i = 0; i < results.size(); i++) if (!results.get(i).pick().failed()) ours.add(checkpoints.file(tasks.get(i)));
-        owner.sweepStale(ours);
+            owner.sweepStale(ours);
 
-        RunOutputs out = new RunOutputs(start.layout(), start.conf());
-        out.coordsIndex(results);
-        out.relionMicrographs(results, start.smpd());
-        out.micrographTable(results);
-        ReportPage.write(start.layout(), report, decision, o.decisionFile(), start.smpd(), results, refined, start.conf());
-        timer.end("write");
-        ObjectNode summary = RunSummary.run(report, decision, o, start.smpd(), results, RunSummary.SparkInfo.of(spark, results),
-                timer.timings(Map.of("pick_tasks_s", taskSeconds(picked))), "micrographs.tsv");
-        // how this run was executed, not its result: beside the Spark facts, outside what reruns must reproduce
-        ((ObjectNode) summary.get("spark")).put("resumed", resumed);
-        if (refined != null) refined.writeTo(summary);
-        out.summary(start.layout().summary(), summary);
-        out.project(o.project(), ProjectUpdate.afterRun(start.records(), results));
-        out.success();
+            RunOutputs out = new RunOutputs(start.layout(), start.conf());
+            out.coordsIndex(results);
+            out.relionMicrographs(results, start.smpd());
+            out.micrographTable(results);
+            ReportPage.write(start.layout(), report, decision, o.decisionFile(), start.smpd(), results, refined, start.conf());
+            timer.end("write");
+            summary = RunSummary.run(report, decision, o, start.smpd(), results, RunSummary.SparkInfo.of(spark, results),
+                    timer.timings(Map.of("pick_tasks_s", taskSeconds(picked))), "micrographs.tsv");
+            // how this run was executed, not its result: beside the Spark facts, outside what reruns must reproduce
+            ((ObjectNode) summary.get("spark")).put("resumed", resumed);
+            if (refined != null) refined.writeTo(summary);
+            out.summary(start.layout().summary(), summary);
+            out.project(o.project(), ProjectUpdate.afterRun(start.records(), results));
+            out.success();
+        } catch (IOException | FSError e) {
+            throw StorageFailure.onDriver(e);
+        }
         LOG.info("done: box_in_pix {} mskdiam {} Å{}; outputs in {}", decision.boxInPix(), decision.mskdiam(), refined == null ? ""
                 : String.format(java.util.Locale.ROOT, "; refined: particle_diameter %.1f Å, detection %.1f Å, threshold %.3f",
                 refined.decision().particleDiameter(), refined.decision().detectionDiameter(), refined.decision().threshold()), o.out());

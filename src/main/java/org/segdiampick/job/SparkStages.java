@@ -66,12 +66,10 @@ final class SparkStages {
      * other one is processed and checkpointed as soon as it is done (so an interrupted run loses only the running ones).
      *
      * @param evidence also the refined picker's size evidence per micrograph, in the table's {@code evidence} column
-     *                 (a checkpoint holds no evidence, so the refined picker's runs are not resumed: checkpoints null)
+     *                 (then the checkpoints hold it too: {@link Checkpoints#of(PickSettings, boolean)})
      */
     static Pass1Table pass1(SparkSession spark, List<MicTask> tasks, PickSettings settings, Checkpoints checkpoints,
                             Broadcast<HadoopConf> conf, String verb, boolean evidence) {
-        if (checkpoints != null && evidence)
-            throw new IllegalArgumentException("checkpoints hold no size evidence: resume is for the segmentation picker");
         if (tasks.isEmpty()) return new Pass1Table(null, List.of(), 0);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         LongAccumulator done = spark.sparkContext().longAccumulator("micrographs " + verb);
@@ -87,14 +85,14 @@ final class SparkStages {
                         List<Row> res = new ArrayList<>();
                         while (it.hasNext()) {
                             MicTask t = it.next();
-                            java.util.Optional<Pass1Outcome> earlier = checkpoints == null ? java.util.Optional.empty() : checkpoints.resume(t, hc);
+                            java.util.Optional<PickStage.WithEvidence> earlier = checkpoints == null ? java.util.Optional.empty() : checkpoints.resume(t, hc);
                             PickStage.WithEvidence x;
                             if (earlier.isPresent()) {
-                                x = new PickStage.WithEvidence(earlier.get(), null);
+                                x = earlier.get();
                                 resumed.add(1);
                             } else {
                                 x = stage.processWithEvidence(t, hc, executor);
-                                if (checkpoints != null) checkpoints.record(t, x.outcome(), hc);
+                                if (checkpoints != null) checkpoints.record(t, x, hc);
                             }
                             res.add(OutcomeRows.pass1(t, x.outcome(), x.evidence()));
                             done.add(1);
@@ -312,12 +310,16 @@ final class SparkStages {
                 return new RunFailedException(RunFailedException.Reason.TOO_MANY_FAILED, m.getMessage(), e);
             if (t instanceof StorageFailure f)
                 return new RunFailedException(RunFailedException.Reason.ENVIRONMENT, f.getMessage(), e);
+            if (t instanceof org.apache.hadoop.fs.FSError f) // a write outside our own (Spark's Parquet writer)
+                return new RunFailedException(RunFailedException.Reason.ENVIRONMENT, "storage error: " + f.getMessage(), e);
         }
         String msg = e.getMessage();
-        String storage = StorageFailure.class.getName() + ": ";
-        int j = msg == null ? -1 : msg.indexOf(storage);
-        if (j >= 0)
-            return new RunFailedException(RunFailedException.Reason.ENVIRONMENT, msg.substring(j + storage.length()).lines().findFirst().orElse(""), e);
+        for (String storage : new String[]{StorageFailure.class.getName() + ": ", org.apache.hadoop.fs.FSError.class.getName() + ": "}) {
+            int j = msg == null ? -1 : msg.indexOf(storage);
+            if (j >= 0) return new RunFailedException(RunFailedException.Reason.ENVIRONMENT,
+                    (storage.startsWith(StorageFailure.class.getName()) ? "" : "storage error: ")
+                            + msg.substring(j + storage.length()).lines().findFirst().orElse(""), e);
+        }
         String marker = MicrographFailedException.class.getName() + ": ";
         int i = msg == null ? -1 : msg.indexOf(marker);
         if (i >= 0)

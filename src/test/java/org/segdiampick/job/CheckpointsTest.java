@@ -44,7 +44,7 @@ class CheckpointsTest {
             assertEquals(1, s.count(), "one record, no temporary file left");
         }
 
-        Pass1Outcome back = cp.resume(t, CONF).orElseThrow();
+        Pass1Outcome back = cp.resume(t, CONF).orElseThrow().outcome();
         assertArrayEquals(parts.diameters(), back.diameters(), "doubles round-trip exactly");
         assertArrayEquals(parts.x(), back.particles().x());
         assertArrayEquals(parts.y(), back.particles().y());
@@ -66,5 +66,25 @@ class CheckpointsTest {
         MicTask bad = new MicTask(1, tmp.resolve("absent.mrc").toString(), 2.0, "absent", null, null, null, null);
         cp.record(bad, Pass1Outcome.failed(bad, "file not found", "driver", 1), CONF);
         assertFalse(Files.exists(Path.of(cp.file(bad))), "failures are not checkpointed");
+    }
+
+    @Test
+    void aRefinedRunsCheckpointHoldsTheSizeEvidenceAndHasItsOwnKey() throws Exception {
+        Path mic = SmallBatch.write(tmp.resolve("mics"), 1).get(0), out = tmp.resolve("out");
+        MicTask t = new MicTask(0, mic.toString(), 2.0, "mic000", null, null, null, null);
+        PickStage.WithEvidence x = new PickStage(settings(out, Contrast.BLACK, 500), true).processWithEvidence(t, CONF, "driver");
+        assertNotNull(x.evidence());
+        Checkpoints refined = Checkpoints.of(settings(out, Contrast.BLACK, 500), true);
+        refined.record(t, x, CONF);
+        PickStage.WithEvidence back = refined.resume(t, CONF).orElseThrow();
+        assertEquals(x.evidence(), back.evidence(), "the evidence round-trips exactly");
+        assertArrayEquals(x.outcome().diameters(), back.outcome().diameters());
+        assertEquals(Optional.empty(), Checkpoints.of(settings(out, Contrast.BLACK, 500)).resume(t, CONF),
+                "a policy run does not take a refined run's checkpoint");
+        Checkpoints.of(settings(out, Contrast.BLACK, 500)).record(t, x, CONF);
+        assertEquals(Optional.empty(), refined.resume(t, CONF), "nor a refined run a policy run's, which has no evidence");
+        try (Stream<Path> s = Files.list(out.resolve(Checkpoints.FOLDER))) {
+            assertEquals(1, s.count(), "replaced in place: no temporary file, no .prev");
+        }
     }
 }

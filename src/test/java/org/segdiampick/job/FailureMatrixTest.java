@@ -70,21 +70,7 @@ class FailureMatrixTest {
 
         BAD.put("missing", tmp.resolve("missing.mrc").toString());
         BAD.put("permission", deniedOnHdfs(mic));
-        BAD.put("truncated", write("truncated.mrc", Arrays.copyOf(mic, data + NX * 4 * 100)));
-        // Garbage where the header should be: a PNG image with an .mrc name.
-        BAD.put("corrupt", write("corrupt.mrc", Files.readAllBytes(JobFixtures.RIBOSOME.resolve("311_10028.png"))));
-        BAD.put("mode4", write("complex.mrc", concat(patchInt(mic, MrcHeader.Field.MODE, 4), Arrays.copyOfRange(mic, data, mic.length))));
-        BAD.put("stack", write("stack.mrc", concat(patchInt(mic, MrcHeader.Field.NZ, 3), Arrays.copyOfRange(mic, data, mic.length),
-                Arrays.copyOfRange(mic, data, mic.length))));
-        BAD.put("nan", write("nan.mrc", patchFloat(mic, data + 4 * (600 * NX + 620), Float.NaN)));
-        BAD.put("inf", write("inf.mrc", patchFloat(mic, data + 4 * (17 * NX + 3), Float.POSITIVE_INFINITY)));
-        float[] flat = new float[NX * NY];
-        Arrays.fill(flat, 3.25f);
-        Path constant = tmp.resolve("constant.mrc");
-        MrcWriter.write(new Image2D(NX, NY, 1.5, 1.5, flat), constant.toString(), CONF);
-        BAD.put("constant", constant.toString());
-        // A real 5.36 Å micrograph in a 1.5 Å project.
-        BAD.put("pixelsize", JobFixtures.RIBOSOME.resolve("312_10028.mrc").toString());
+        BAD.putAll(writeLocalKinds(tmp));
 
         List<MicRecord> recs = new ArrayList<>();
         for (String g : good) recs.add(MicRecord.of(g, 1.5));
@@ -129,8 +115,41 @@ class FailureMatrixTest {
         return file;
     }
 
-    private static String write(String name, byte[] bytes) throws IOException {
-        Path p = tmp.resolve(name);
+    /**
+     * Writes into {@code dir} one micrograph of every broken kind a local folder can hold (not "missing", not
+     * "permission": see the class comment), made from the third apoferritin micrograph; returns kind → path.
+     * {@link FolderImportRunTest} imports such a folder.
+     */
+    static Map<String, String> writeLocalKinds(Path dir) throws IOException {
+        byte[] mic = Files.readAllBytes(JobFixtures.apoferritin().get(2));
+        int data = MrcHeader.SIZE + header(mic).nsymbt();
+        byte[] pixels = Arrays.copyOfRange(mic, data, mic.length);
+        Map<String, String> kinds = new LinkedHashMap<>();
+        kinds.put("truncated", write(dir, "truncated.mrc", Arrays.copyOf(mic, data + NX * 4 * 100)));
+        // Garbage where the header should be: a PNG image with an .mrc name.
+        kinds.put("corrupt", write(dir, "corrupt.mrc", Files.readAllBytes(JobFixtures.RIBOSOME.resolve("311_10028.png"))));
+        kinds.put("mode4", write(dir, "complex.mrc", concat(patchInt(mic, MrcHeader.Field.MODE, 4), pixels)));
+        kinds.put("stack", write(dir, "stack.mrc", concat(patchInt(mic, MrcHeader.Field.NZ, 3), pixels, pixels)));
+        kinds.put("nan", write(dir, "nan.mrc", patchFloat(mic, data + 4 * (600 * NX + 620), Float.NaN)));
+        kinds.put("inf", write(dir, "inf.mrc", patchFloat(mic, data + 4 * (17 * NX + 3), Float.POSITIVE_INFINITY)));
+        float[] flat = new float[NX * NY];
+        Arrays.fill(flat, 3.25f);
+        Path constant = dir.resolve("constant.mrc");
+        MrcWriter.write(new Image2D(NX, NY, 1.5, 1.5, flat), constant.toString(), CONF);
+        kinds.put("constant", constant.toString());
+        // A real 5.36 Å micrograph in a 1.5 Å project.
+        kinds.put("pixelsize", write(dir, "pixelsize.mrc", Files.readAllBytes(JobFixtures.RIBOSOME.resolve("312_10028.mrc"))));
+        return kinds;
+    }
+
+    /** What the error of each broken kind says (besides the file's path). */
+    static final Map<String, String> PROBLEMS = Map.ofEntries(Map.entry("missing", "not found"),
+            Map.entry("permission", "ermission denied"), Map.entry("truncated", "truncated MRC file"),
+            Map.entry("corrupt", "corrupt header"), Map.entry("mode4", "unsupported MRC mode 4"), Map.entry("stack", "3 sections"),
+            Map.entry("nan", "NaN"), Map.entry("inf", "infinite"), Map.entry("constant", "constant"), Map.entry("pixelsize", "pixel size"));
+
+    private static String write(Path dir, String name, byte[] bytes) throws IOException {
+        Path p = dir.resolve(name);
         Files.write(p, bytes);
         return p.toString();
     }
@@ -163,7 +182,8 @@ class FailureMatrixTest {
     }
 
     /** The micrograph of {@code kind} failed in stage 1 with an error naming it and containing {@code problem}. */
-    private static void assertFailed(String kind, String problem) {
+    private static void assertFailed(String kind) {
+        String problem = PROBLEMS.get(kind);
         String mic = BAD.get(kind);
         MicRecord r = after.get(mic);
         assertEquals(0, r.state(), r.toString());
@@ -205,52 +225,52 @@ class FailureMatrixTest {
 
     @Test
     void aMissingFileIsMarkedNotFound() {
-        assertFailed("missing", "not found");
+        assertFailed("missing");
     }
 
     @Test
     void anUnreadableFileIsMarkedPermissionDenied() {
-        assertFailed("permission", "ermission denied");
+        assertFailed("permission");
     }
 
     @Test
     void aTruncatedMrcIsMarkedTruncated() {
-        assertFailed("truncated", "truncated MRC file");
+        assertFailed("truncated");
     }
 
     @Test
     void aCorruptHeaderIsMarkedCorrupt() {
-        assertFailed("corrupt", "corrupt header");
+        assertFailed("corrupt");
     }
 
     @Test
     void anUnsupportedModeIsMarkedWithItsNumber() {
-        assertFailed("mode4", "unsupported MRC mode 4");
+        assertFailed("mode4");
     }
 
     @Test
     void aStackIsMarkedWithItsSectionCount() {
-        assertFailed("stack", "3 sections");
+        assertFailed("stack");
     }
 
     @Test
     void aNanPixelMarksTheMicrograph() {
-        assertFailed("nan", "NaN");
+        assertFailed("nan");
     }
 
     @Test
     void anInfinitePixelMarksTheMicrograph() {
-        assertFailed("inf", "infinite");
+        assertFailed("inf");
     }
 
     @Test
     void aConstantImageIsMarkedConstant() {
-        assertFailed("constant", "constant");
+        assertFailed("constant");
     }
 
     @Test
     void aContradictingHeaderPixelSizeIsMarkedWithBothSizes() {
-        assertFailed("pixelsize", "pixel size");
+        assertFailed("pixelsize");
         assertTrue(after.get(BAD.get("pixelsize")).getString("error").contains("5.36"));
     }
 
@@ -265,9 +285,9 @@ class FailureMatrixTest {
         byte[] ribosome = Files.readAllBytes(JobFixtures.RIBOSOME.resolve("312_10028.mrc"));
         PickStage stage = new PickStage(new PickSettings(Contrast.parse("black"), 500, new OutputLayout(tmp.resolve("direct").toString()), PickSettings.Pass1Writes.THUMBNAIL_AND_INTERMEDIATES, false));
         Map<String, String> expected = new LinkedHashMap<>();
-        expected.put(write("h-stack.mrc", patchInt(mic, MrcHeader.Field.NZ, 3)), "3 sections");
-        expected.put(write("h-smpd.mrc", Arrays.copyOf(ribosome, 1024)), "pixel size");
-        expected.put(write("h-ok.mrc", Arrays.copyOf(mic, 1024)), "truncated MRC file");
+        expected.put(write(tmp, "h-stack.mrc", patchInt(mic, MrcHeader.Field.NZ, 3)), "3 sections");
+        expected.put(write(tmp, "h-smpd.mrc", Arrays.copyOf(ribosome, 1024)), "pixel size");
+        expected.put(write(tmp, "h-ok.mrc", Arrays.copyOf(mic, 1024)), "truncated MRC file");
         int i = 0;
         for (Map.Entry<String, String> e : expected.entrySet()) {
             Pass1Outcome o = stage.process(new MicTask(i++, e.getKey(), 1.5, "m" + i, null, null, null, null), CONF, "driver");

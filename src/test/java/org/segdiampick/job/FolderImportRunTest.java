@@ -7,6 +7,7 @@ import org.segdiampick.cli.ExitCodes;
 import org.segdiampick.io.MicRecord;
 import org.segdiampick.io.ProjectStore;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -30,12 +31,18 @@ class FolderImportRunTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void brokenFilesInAFolderAreMarkedNotFatal() throws Exception {
-        List<Path> apo = JobFixtures.apoferritin();
+    /** A folder with two good micrographs, a_good.mrc and b_good.mrc (apoferritin). */
+    private Path folderWithTwoGood(List<Path> apo) throws IOException {
         Path mics = Files.createDirectories(tmp.resolve("mics"));
         Files.copy(apo.get(0), mics.resolve("a_good.mrc"));
         Files.copy(apo.get(1), mics.resolve("b_good.mrc"));
+        return mics;
+    }
+
+    @Test
+    void brokenFilesInAFolderAreMarkedNotFatal() throws Exception {
+        List<Path> apo = JobFixtures.apoferritin();
+        Path mics = folderWithTwoGood(apo);
         byte[] mic = Files.readAllBytes(apo.get(2));
         Files.write(mics.resolve("c_zero.mrc"), new byte[0]);
         Files.write(mics.resolve("d_short.mrc"), Arrays.copyOf(mic, 500));
@@ -70,5 +77,40 @@ class FolderImportRunTest {
         JobFixtures.Cli strict = JobFixtures.cli("run", "--mics", mics.toString(), "--out", out2.toString());
         assertEquals(ExitCodes.TOO_MANY_FAILED, strict.code(), strict.err());
         assertTrue(strict.err().contains("3 of 5 micrographs failed"), strict.err());
+    }
+
+    /**
+     * "What it must show": a batch salted with every broken kind of the failure matrix that a folder can hold, run with
+     * {@code --mics FOLDER}: the good micrographs are picked, every broken one is marked with its error; exit 0 with a
+     * tolerant {@code --max-failed-fraction}, exit 4 with the default.
+     */
+    @Test
+    void everyBrokenKindOfTheFailureMatrixInOneFolder() throws Exception {
+        List<Path> apo = JobFixtures.apoferritin();
+        Path mics = folderWithTwoGood(apo);
+        Map<String, String> broken = FailureMatrixTest.writeLocalKinds(mics);
+
+        Path out = tmp.resolve("out");
+        JobFixtures.Cli ok = JobFixtures.cli("run", "--mics", mics.toString(), "--smpd", "1.5", "--out", out.toString(),
+                "--max-failed-fraction", "0.9");
+        assertEquals(ExitCodes.OK, ok.code(), ok.toString());
+        Map<String, MicRecord> recs = new LinkedHashMap<>();
+        for (MicRecord r : ProjectStore.read(out.resolve("project.jsonl").toString(), new Configuration())) recs.put(r.intg(), r);
+        assertEquals(2 + broken.size(), recs.size(), "every micrograph recorded: " + recs.keySet());
+        for (String g : List.of("a_good.mrc", "b_good.mrc")) {
+            MicRecord r = recs.get(mics.resolve(g).toString());
+            assertEquals(1, r.state(), g);
+            assertTrue(r.getInt("nptcls") > 0, g);
+        }
+        broken.forEach((kind, file) -> {
+            MicRecord r = recs.get(file);
+            assertEquals(0, r.state(), kind + ": " + r);
+            String error = r.getString("error");
+            assertTrue(error.contains(file) && error.contains(FailureMatrixTest.PROBLEMS.get(kind)), kind + ": " + error);
+        });
+
+        JobFixtures.Cli strict = JobFixtures.cli("run", "--mics", mics.toString(), "--smpd", "1.5", "--out", tmp.resolve("out2").toString());
+        assertEquals(ExitCodes.TOO_MANY_FAILED, strict.code(), strict.toString());
+        assertTrue(strict.err().contains(broken.size() + " of " + (2 + broken.size()) + " micrographs failed"), strict.err());
     }
 }

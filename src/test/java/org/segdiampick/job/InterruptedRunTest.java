@@ -3,9 +3,8 @@ package org.segdiampick.job;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.hadoop.conf.Configuration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.segdiampick.cli.ExitCodes;
 import org.segdiampick.testing.PicksTable;
@@ -36,22 +35,13 @@ import static org.junit.jupiter.api.Assertions.fail;
  * stage 6 creates a micrograph's coordinate file right after its box file, and the driver writes the project
  * after every other output.
  */
+@ExtendWith(InstrumentedLocalFileSystem.OnSharedSpark.class)
 class InterruptedRunTest {
     private static final Configuration CONF = new Configuration();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path tmp;
-
-    @BeforeEach
-    void installFaultInjection() {
-        InstrumentedLocalFileSystem.installInPlace(SharedSpark.spark().sparkContext().hadoopConfiguration());
-    }
-
-    @AfterEach
-    void removeFaultInjection() {
-        InstrumentedLocalFileSystem.uninstall(SharedSpark.spark().sparkContext().hadoopConfiguration());
-    }
 
     /** A RELION coordinate file under OUT/coords/ (not coords.star, which the driver writes). */
     static boolean isCoordinateFile(String path) {

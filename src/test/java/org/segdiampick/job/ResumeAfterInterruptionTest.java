@@ -3,26 +3,20 @@ package org.segdiampick.job;
 import org.segdiampick.testing.SmallBatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.segdiampick.cli.Main;
 import org.segdiampick.io.MicRecord;
 import org.segdiampick.io.ProjectStore;
-import org.segdiampick.testing.PicksTable;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -32,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * Issue 12 problem 3, resume: a run of 40 small micrographs in a child JVM is stopped at about half of stage 1,
  * by {@code kill -9} and by SIGTERM; the same command again redoes at most 55 % of the micrographs
  * ({@code summary.json} {@code spark.resumed}) and gives every output of an uninterrupted run byte for byte
- * (summary.json apart from its {@code spark} and {@code timings} sections). SIGTERM also prints exactly one line,
- * with no stack trace, and exits with 143.
+ * (summary.json apart from its {@code spark} and {@code timings} sections). SIGTERM and SIGINT also print exactly one
+ * line, with no stack trace, and exit with 143 and 130.
  */
 class ResumeAfterInterruptionTest {
     private static final Configuration CONF = new Configuration();
@@ -75,14 +69,12 @@ class ResumeAfterInterruptionTest {
 
     /** The CLI in a child JVM (its own Spark), output to {@code log}. */
     private static Process child(Path project, Path out, Path log) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments())
-            if (a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect") || a.startsWith("-Dio.netty")) cmd.add(a);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(List.of(args(project, out)));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        return pb.start();
+        return child(project, out, log, List.of());
+    }
+
+    /** As {@link #child(Path, Path, Path)}, the JVM started through {@code launcher} (a command that execs its arguments). */
+    private static Process child(Path project, Path out, Path log, List<String> launcher) throws IOException {
+        return JobFixtures.childCli(launcher, log, args(project, out));
     }
 
     private static long checkpoints(Path out) throws IOException {
@@ -127,17 +119,53 @@ class ResumeAfterInterruptionTest {
 
     @Test
     void sigtermStopsWithOneLineAndExit143ThenTheSameCommandResumes() throws Exception {
+        // SIGTERM, as Airflow sends on a timeout
+        stopBySignalThenResume(List.of(), Process::destroy, 143);
+    }
+
+    /**
+     * SIGINT (Ctrl-C) as SIGTERM, with exit code 130. A process started in the background of a non-interactive shell
+     * (a build, CI) inherits SIGINT ignored, and a JVM then installs no handler for it; the child is started through
+     * perl (Debian's essential perl-base), which restores the default disposition before it execs the JVM.
+     */
+    @Test
+    void sigintStopsWithOneLineAndExit130ThenTheSameCommandResumes() throws Exception {
+        stopBySignalThenResume(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\";"), child -> {
+            try {
+                Process kill = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).inheritIO().start();
+                assertEquals(0, kill.waitFor(), "kill -INT failed");
+            } catch (IOException | InterruptedException e) {
+                throw new AssertionError("cannot send SIGINT", e);
+            }
+        }, 130);
+    }
+
+    /** Starts the run, sends the signal at about half of stage 1, checks how it stopped, reruns and checks the resume. */
+    private void stopBySignalThenResume(List<String> launcher, java.util.function.Consumer<Process> signal, int exitCode) throws Exception {
         Path p = project(tmp.resolve("p.jsonl")), out = tmp.resolve("out"), log = tmp.resolve("child.log");
         byte[] before = Files.readAllBytes(p);
-        Process child = child(p, out, log);
+        Process child = child(p, out, log, launcher);
         long atSignal = startAndWaitForHalf(child, out, log);
         long signalled = System.nanoTime();
-        child.destroy(); // SIGTERM, as Airflow sends on a timeout
-        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "SIGTERM did not stop the run");
+        signal.accept(child);
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the signal did not stop the run");
         double seconds = (System.nanoTime() - signalled) / 1e9;
         String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertEquals(143, child.exitValue(), output);
+        assertEquals(exitCode, child.exitValue(), output);
         assertTrue(seconds < 20, "stopping took " + seconds + " s");
+        assertStoppedWithOneLine(output, atSignal, before, p, out);
+
+        JobFixtures.Cli rerun = JobFixtures.cli(args(p, out));
+        assertEquals(0, rerun.code(), rerun.toString());
+        assertResumedAndSameAsReference(out, p, atSignal);
+    }
+
+    /**
+     * A run stopped by a signal printed exactly one line (interrupted, how many of the N are checkpointed, rerun the
+     * same command) with nothing after it and no trace, left the project as it was, no _SUCCESS and no lock.
+     */
+    private static void assertStoppedWithOneLine(String output, long atSignal, byte[] projectBefore, Path project, Path out)
+            throws IOException {
         List<String> lines = output.lines().filter(l -> l.contains("interrupted")).toList();
         assertEquals(1, lines.size(), output);
         assertTrue(lines.get(0).startsWith("segdiampick: interrupted; ") && lines.get(0).contains(" of " + N + " micrographs are checkpointed in ")
@@ -148,13 +176,9 @@ class ResumeAfterInterruptionTest {
         assertEquals(1, after.lines().count(), "nothing after the one line: " + after);
         assertFalse(output.contains("\tat "), "no stack trace: " + output);
         assertFalse(output.contains("Exception"), "no exception printed: " + output);
-        assertArrayEquals(before, Files.readAllBytes(p), "SIGTERM changed the project");
+        assertArrayEquals(projectBefore, Files.readAllBytes(project), "the signal changed the project");
         assertFalse(Files.exists(out.resolve("_SUCCESS")));
-        assertFalse(Files.exists(out.resolve("_LOCK")), "SIGTERM releases the lock");
-
-        JobFixtures.Cli rerun = JobFixtures.cli(args(p, out));
-        assertEquals(0, rerun.code(), rerun.toString());
-        assertResumedAndSameAsReference(out, p, atSignal);
+        assertFalse(Files.exists(out.resolve("_LOCK")), "the signal releases the lock");
     }
 
     private static void assertResumedAndSameAsReference(Path out, Path project, long checkpointed) throws IOException {
@@ -164,24 +188,9 @@ class ResumeAfterInterruptionTest {
         assertTrue(N - resumed <= 0.55 * N, "the rerun picked " + (N - resumed) + " of " + N);
         assertEquals(0, JSON.readTree(refOut.resolve("summary.json").toFile()).path("spark").path("resumed").asLong(-1));
 
-        Map<String, byte[]> expected = relocated(refOut, refOut), actual = relocated(out, refOut);
-        assertEquals(PicksTable.rows(refOut.resolve("picks.parquet").toString()), PicksTable.rows(out.resolve("picks.parquet").toString()));
-        for (Map<String, byte[]> m : List.of(expected, actual)) m.keySet().removeIf(k -> k.startsWith("picks.parquet/") || k.endsWith(".prev"));
-        ObjectNode s1 = (ObjectNode) JSON.readTree(expected.remove("summary.json"));
-        ObjectNode s2 = (ObjectNode) JSON.readTree(actual.remove("summary.json"));
-        for (ObjectNode s : List.of(s1, s2)) s.remove(List.of("spark", "timings"));
-        assertEquals(s1, s2);
-        assertEquals(N, expected.keySet().stream().filter(k -> k.startsWith("thumbs/")).count());
-        RunJobTest.assertSameFiles(expected, actual);
+        Map<String, byte[]> compared = JobFixtures.assertSameOutputs(refOut, out, "summary.json", CONF);
+        assertEquals(N, compared.keySet().stream().filter(k -> k.startsWith("thumbs/")).count());
         assertEquals(new String(refProject, StandardCharsets.UTF_8),
                 new String(Files.readAllBytes(project), StandardCharsets.UTF_8).replace(out.toString(), refOut.toString()));
-    }
-
-    private static Map<String, byte[]> relocated(Path out, Path to) throws IOException {
-        Map<String, byte[]> m = new TreeMap<>();
-        JobFixtures.snapshot(out.toString(), CONF).forEach((k, v) -> m.put(k,
-                k.endsWith(".star") || k.endsWith(".tsv") || k.endsWith(".json") || k.endsWith(".html")
-                        ? new String(v, StandardCharsets.UTF_8).replace(out.toString(), to.toString()).getBytes(StandardCharsets.UTF_8) : v));
-        return m;
     }
 }

@@ -3,6 +3,8 @@ package org.segdiampick.job;
 import org.segdiampick.testing.SmallBatch;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.segdiampick.cli.ExitCodes;
 import org.segdiampick.estimate.Clustering;
@@ -22,7 +24,8 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Issue 12 problems 2 and 5: an output folder belongs to one batch and one run at a time. Another batch with the
+ * Issue 12 problems 2 and 5: an output folder belongs to one batch and one run at a time (the batch record and the
+ * locks also for {@code preprocess}; its other campaign safety: PreprocessCampaignTest). Another batch with the
  * same file names, a second run while one holds the lock, and an unrelated non-empty folder are refused with exit
  * 2 saying why, and leave everything as it was; a micrograph that became bad loses its old box, star and
  * thumbnail; a failing {@code run --mics} leaves the earlier run's {@code project.jsonl}; {@code --out ""} is
@@ -47,11 +50,14 @@ class SharedOutFolderTest {
         return JobFixtures.cli(a.toArray(String[]::new));
     }
 
-    @Test
-    void anotherBatchWithTheSameFileNamesIsRefusedUnlessOverwrite() throws Exception {
+    /** {@code run} and {@code preprocess} alike: OUT records its batch and refuses another one. */
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "preprocess"})
+    void anotherBatchWithTheSameFileNamesIsRefusedUnlessOverwrite(String command) throws Exception {
         Path a = project("a.jsonl", SmallBatch.write(tmp.resolve("a"), 3));
         Path out = tmp.resolve("out");
-        assertEquals(0, run(a, out).code());
+        assertEquals(0, command(command, a, out).code());
+        assertTrue(Files.readString(out.resolve("_BATCH.json")).contains(a.toString()), "the batch is recorded");
         Map<String, byte[]> aOutputs = JobFixtures.snapshot(out.toString(), CONF);
         byte[] aProject = Files.readAllBytes(a);
 
@@ -59,7 +65,7 @@ class SharedOutFolderTest {
         List<Path> bMics = SmallBatch.write(tmp.resolve("b"), 4).subList(1, 4);
         Path b = project("b.jsonl", bMics);
         byte[] bProject = Files.readAllBytes(b);
-        JobFixtures.Cli refused = run(b, out);
+        JobFixtures.Cli refused = command(command, b, out);
         assertEquals(ExitCodes.BAD_INPUT, refused.code(), refused.toString());
         assertTrue(refused.err().contains("another batch") && refused.err().contains(a.toString())
                 && refused.err().contains("--overwrite"), refused.err());
@@ -68,33 +74,44 @@ class SharedOutFolderTest {
         assertArrayEquals(aProject, Files.readAllBytes(a));
         assertArrayEquals(bProject, Files.readAllBytes(b));
 
-        JobFixtures.Cli forced = run(b, out, "--overwrite");
+        JobFixtures.Cli forced = command(command, b, out, "--overwrite");
         assertEquals(0, forced.code(), forced.toString());
         assertTrue(Files.readString(out.resolve("_BATCH.json")).contains(b.toString()));
     }
 
-    @Test
-    void aSecondRunWhileOneHoldsTheLockIsRefused() throws Exception {
+    /** {@code run} and {@code preprocess} alike: the locks of OUT and the project. */
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "preprocess"})
+    void aSecondRunWhileOneHoldsTheLockIsRefused(String command) throws Exception {
         Path p = project("p.jsonl", SmallBatch.write(tmp.resolve("mics"), 3));
         byte[] before = Files.readAllBytes(p);
         Path out = tmp.resolve("out");
         try (OutLock held = OutLock.acquire(OutLock.ofOut(out.toString()), "run --clustering kmeans (the first run)", CONF)) {
-            JobFixtures.Cli second = run(p, out);
+            JobFixtures.Cli second = command(command, p, out);
             assertEquals(ExitCodes.BAD_INPUT, second.code(), second.toString());
             assertTrue(second.err().contains("another run holds this output folder") && second.err().contains("the first run")
                     && second.err().contains("delete " + held.location()), second.err());
-            assertFalse(Files.exists(out.resolve("boxes")), "the refused run wrote nothing");
+            try (var written = Files.list(out)) {
+                assertEquals(List.of(out.resolve("_LOCK")), written.toList(), "the refused " + command + " wrote nothing");
+            }
         }
         try (OutLock held = OutLock.acquire(OutLock.ofProject(p.toString()), "the first run", CONF)) {
-            JobFixtures.Cli second = run(p, tmp.resolve("out2"));
+            JobFixtures.Cli second = command(command, p, tmp.resolve("out2"));
             assertEquals(ExitCodes.BAD_INPUT, second.code(), second.toString());
             assertTrue(second.err().contains("another run holds this project"), second.err());
         }
         assertArrayEquals(before, Files.readAllBytes(p));
-        JobFixtures.Cli after = run(p, out);
+        JobFixtures.Cli after = command(command, p, out);
         assertEquals(0, after.code(), after.toString());
         assertFalse(Files.exists(out.resolve("_LOCK")), "released on exit");
         assertFalse(Files.exists(Path.of(p + ".lock")), "released on exit");
+    }
+
+    private static JobFixtures.Cli command(String command, Path project, Path out, String... more) {
+        if (command.equals("run")) return run(project, out, more);
+        List<String> a = new java.util.ArrayList<>(List.of("preprocess", "--project", project.toString(), "--out", out.toString()));
+        a.addAll(Arrays.asList(more));
+        return JobFixtures.cli(a.toArray(String[]::new));
     }
 
     @Test

@@ -105,6 +105,58 @@ public final class SizeEvidence implements Serializable {
         return histograms[j];
     }
 
+    /**
+     * A compact text form that {@link #parse} reads back exactly (a micrograph's checkpoint holds it): per diameter of
+     * the grid, separated by {@code ;}, its top-k sum, top-k count and micrograph count, then {@code bin:count} for each
+     * non-zero histogram bin, separated by {@code ,}. Deterministic: the same evidence gives the same text; doubles
+     * are written in their shortest exact decimal form.
+     */
+    public String format() {
+        StringBuilder s = new StringBuilder();
+        for (int j = 0; j < SCALES; j++) {
+            if (j > 0) s.append(';');
+            s.append(Double.toString(topSum[j])).append(',').append(topCount[j]).append(',').append(micrographs[j]);
+            for (int b = 0; b < ScoreHistogram.BINS; b++)
+                if (histograms[j].count(b) != 0) s.append(',').append(b).append(':').append(histograms[j].count(b));
+        }
+        return s.toString();
+    }
+
+    /** The evidence written by {@link #format}; IllegalArgumentException for any other text. */
+    public static SizeEvidence parse(String text) {
+        String[] scales = text.split(";", -1);
+        if (scales.length != SCALES)
+            throw new IllegalArgumentException("size evidence needs " + SCALES + " diameters, got " + scales.length);
+        SizeEvidence e = empty();
+        for (int j = 0; j < SCALES; j++) {
+            String[] f = scales[j].split(",", -1);
+            if (f.length < 3) throw new IllegalArgumentException("size evidence: diameter " + j + " has " + f.length + " fields");
+            e.topSum[j] = Double.parseDouble(f[0]);
+            e.topCount[j] = Long.parseLong(f[1]);
+            e.micrographs[j] = Long.parseLong(f[2]);
+            long[] counts = new long[ScoreHistogram.BINS];
+            for (int i = 3; i < f.length; i++) {
+                int colon = f[i].indexOf(':');
+                int b = Integer.parseInt(f[i].substring(0, Math.max(0, colon)));
+                if (b < 0 || b >= counts.length) throw new IllegalArgumentException("size evidence: no histogram bin " + b);
+                counts[b] = Long.parseLong(f[i].substring(colon + 1));
+            }
+            e.histograms[j] = new ScoreHistogram(counts);
+        }
+        return e;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SizeEvidence e && java.util.Arrays.equals(topSum, e.topSum) && java.util.Arrays.equals(topCount, e.topCount)
+                && java.util.Arrays.equals(micrographs, e.micrographs) && java.util.Arrays.equals(histograms, e.histograms);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(topSum) * 31 + java.util.Arrays.hashCode(topCount);
+    }
+
     /** The mean top-k curve, for the report. */
     public List<double[]> curve() {
         List<double[]> c = new ArrayList<>();
