@@ -5,15 +5,12 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RawLocalFileSystem;
 
-import java.io.BufferedOutputStream;
 import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -109,38 +106,10 @@ public final class Storage {
     public static OutputStream create(String location, Configuration conf) throws IOException {
         Path p = path(location);
         try {
-            return create(fileSystem(p, conf), p);
+            return fileSystem(p, conf).create(p, true);
         } catch (IOException e) {
             throw new IOException(location + ": cannot create: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * A new file {@code p} of {@code fs} (replacing an existing one), missing parent folders created. On Hadoop's own
-     * local file system the file is written through java.nio: without Hadoop's native library that file system
-     * starts a {@code chmod} process for every file and folder it creates (milliseconds each, the largest cost of
-     * writing a box file, a thumbnail or a checkpoint). The bytes are the same; the mode is the one the process's
-     * umask gives (644 under the usual 022, as Hadoop's default umask gives). Any other file system, a configured
-     * subclass of the local one included, creates the file itself.
-     */
-    public static OutputStream create(FileSystem fs, Path p) throws IOException {
-        if (fs.getClass() != RawLocalFileSystem.class) return fs.create(p, true);
-        java.nio.file.Path f = ((RawLocalFileSystem) fs).pathToFile(p).toPath();
-        try {
-            if (f.getParent() != null) Files.createDirectories(f.getParent());
-            return new BufferedOutputStream(Files.newOutputStream(f), 1 << 16);
-        } catch (java.nio.file.FileSystemException e) {
-            throw new IOException(describe(e), e);
-        }
-    }
-
-    /** java.nio names only the file in most of its messages: say what went wrong too. */
-    private static String describe(java.nio.file.FileSystemException e) {
-        String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                : e instanceof java.nio.file.FileAlreadyExistsException ? "exists and is not a folder"
-                : e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
-                : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
-        return e.getFile() + ": " + why;
     }
 
     public static boolean exists(String location, Configuration conf) throws IOException {
@@ -220,7 +189,7 @@ public final class Storage {
         Path tmp = new Path(dst.getParent(), "." + dst.getName() + ".tmp-" + UUID.randomUUID());
         Path prev = new Path(dst.getParent(), dst.getName() + ".prev");
         try {
-            try (OutputStream out = create(fs, tmp)) {
+            try (OutputStream out = fs.create(tmp, true)) {
                 out.write(content);
             }
             if (fs.exists(dst)) {

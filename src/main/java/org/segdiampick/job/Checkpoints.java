@@ -106,7 +106,7 @@ final class Checkpoints implements Serializable {
             Path dst = Storage.path(target);
             FileSystem fs = Storage.fileSystem(dst, conf);
             Path tmp = new Path(dst.getParent(), "." + dst.getName() + ".tmp-" + UUID.randomUUID());
-            try (OutputStream os = Storage.create(fs, tmp)) {
+            try (OutputStream os = fs.create(tmp, true)) {
                 os.write(content);
             }
             fs.delete(dst, false);

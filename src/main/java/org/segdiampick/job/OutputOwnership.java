@@ -122,11 +122,16 @@ final class OutputOwnership implements AutoCloseable {
         for (String folder : PER_MICROGRAPH) {
             Path dir = Storage.path(new OutputLayout(out).resolve(folder));
             FileSystem fs = Storage.fileSystem(dir, conf);
-            List<Path> stale = new ArrayList<>();
+            RemoteIterator<LocatedFileStatus> it;
             try {
-                for (Path f : filesUnder(fs, dir)) if (!kept.contains(f.toUri().getPath())) stale.add(f);
+                it = fs.listFiles(dir, true);
             } catch (FileNotFoundException e) {
                 continue;
+            }
+            List<Path> stale = new ArrayList<>();
+            while (it.hasNext()) {
+                Path f = it.next().getPath();
+                if (!kept.contains(f.toUri().getPath())) stale.add(f);
             }
             for (Path f : stale) {
                 fs.delete(f, false);
@@ -135,29 +140,6 @@ final class OutputOwnership implements AutoCloseable {
         }
         if (deleted > 0) LOG.info("removed {} stale output files of earlier runs of this batch", deleted);
         return deleted;
-    }
-
-    /**
-     * Every file under {@code dir}. On Hadoop's local file system by {@code listStatus}, folder by folder: its
-     * recursive {@code listFiles} loads each file's owner and permissions, without the native library by an
-     * {@code ls -ld} process per file (milliseconds each: seconds per thousand micrographs). Elsewhere (HDFS, S3) the
-     * recursive listing, which an object store answers in pages of many files.
-     */
-    private static List<Path> filesUnder(FileSystem fs, Path dir) throws IOException {
-        List<Path> files = new ArrayList<>();
-        if (!(fs instanceof org.apache.hadoop.fs.RawLocalFileSystem)) {
-            RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
-            while (it.hasNext()) files.add(it.next().getPath());
-            return files;
-        }
-        java.util.ArrayDeque<Path> folders = new java.util.ArrayDeque<>(List.of(dir));
-        while (!folders.isEmpty()) {
-            for (FileStatus s : fs.listStatus(folders.pop())) {
-                if (s.isDirectory()) folders.push(s.getPath());
-                else files.add(s.getPath());
-            }
-        }
-        return files;
     }
 
     /** Releases the locks. */

@@ -62,29 +62,6 @@ class StorageTest {
     }
 
     @Test
-    void localCreateReplacesMakesFoldersAndNamesWhatFailed(@TempDir Path dir) throws Exception {
-        String f = dir.resolve("a/b/c/x.box").toString();
-        for (String content : List.of("a longer first version\n", "short\n")) {
-            try (OutputStream o = Storage.create(f, conf)) {
-                o.write(content.getBytes(StandardCharsets.US_ASCII));
-            }
-            assertEquals(content, Files.readString(Path.of(f)), "replaced, not appended or left longer");
-        }
-        // the mode the process's umask gives: the owner may write, nobody else (under any usual umask)
-        var mode = Files.getPosixFilePermissions(Path.of(f));
-        assertTrue(mode.contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE), mode.toString());
-        assertFalse(mode.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE), mode.toString());
-
-        Path folder = Files.createDirectories(dir.resolve("thumbs/m_den.jpg"));
-        IOException e = assertThrows(IOException.class, () -> Storage.create(folder.toString(), conf).close());
-        assertTrue(e.getMessage().startsWith(folder + ": cannot create: " + folder + ": "), e.getMessage());
-        Files.writeString(dir.resolve("plain"), "a file where a folder should be");
-        String under = dir.resolve("plain/x.star").toString();
-        IOException p = assertThrows(IOException.class, () -> Storage.create(under, conf).close());
-        assertTrue(p.getMessage().contains(dir.resolve("plain") + ": exists and is not a folder"), p.getMessage());
-    }
-
-    @Test
     void writeAtomicallyReplacesAndKeepsOnePrevious(@TempDir Path dir) throws Exception {
         String t = dir.resolve("p.json").toString();
         Storage.writeAtomically(t, new byte[] {1}, conf);
