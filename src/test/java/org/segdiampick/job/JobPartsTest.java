@@ -109,10 +109,10 @@ class JobPartsTest {
     void partitionsBalanceCoresAndBoundTaskCount() {
         assertEquals(5, SparkStages.partitions(5, 2), "never more partitions than micrographs");
         assertEquals(16, SparkStages.partitions(16, 2), "a small batch: one micrograph per task");
-        assertEquals(32, SparkStages.partitions(100, 2), "sixteen waves per core");
+        assertEquals(16, SparkStages.partitions(100, 2), "eight waves per core");
         assertEquals(63, SparkStages.partitions(1000, 2), "about 16 micrographs per task");
         assertEquals(6250, SparkStages.partitions(100_000, 200));
-        assertEquals(16_000, SparkStages.partitions(100_000, 1000), "sixteen waves per core beat 16 per task");
+        assertEquals(8000, SparkStages.partitions(100_000, 1000), "eight waves per core beat 16 per task");
         assertEquals(20_000, SparkStages.partitions(1_000_000, 2));
     }
 
