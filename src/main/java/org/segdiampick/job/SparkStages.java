@@ -38,7 +38,7 @@ final class SparkStages {
     private static final Logger LOG = LoggerFactory.getLogger(SparkStages.class);
     /** More partitions balance uneven micrographs; each partition re-uses its picker and the thread's FFT plans. */
     private static final int MAX_PARTITIONS = 20_000;
-    static final int WAVES_PER_CORE = 4;
+    static final int WAVES_PER_CORE = 8;
     static final int MICS_PER_PARTITION = 16;
 
     private SparkStages() {
@@ -329,9 +329,11 @@ final class SparkStages {
 
     /**
      * Partitions of stage 1 (and so of stage 6, which runs on its cached table): at least {@link #WAVES_PER_CORE}
-     * per core, so uneven micrographs still balance, and otherwise about {@link #MICS_PER_PARTITION} micrographs
-     * each, so that a Spark task's own cost (scheduling, result and cache blocks: milliseconds) stays small next
-     * to the picking of small micrographs.
+     * per core, so uneven micrographs still balance and a small batch of large micrographs runs one micrograph per
+     * task (16 micrographs on 2 cores in 8 tasks of 2 left one core idle for up to two micrographs at the end; more
+     * waves cost CPU per task on small micrographs: 16 waves used more CPU per micrograph at 100-200 of them), and
+     * otherwise about {@link #MICS_PER_PARTITION} micrographs each, so that a Spark task's own cost
+     * (scheduling, result and cache blocks: milliseconds) stays small next to the picking of small micrographs.
      */
     static int partitions(int n, int parallelism) {
         int wanted = Math.max(WAVES_PER_CORE * Math.max(1, parallelism), (n + MICS_PER_PARTITION - 1) / MICS_PER_PARTITION);

@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * local[1] → local[2] in-job speed-up on 16 generated 2048² micrographs (1 Å, dark discs of 80–160 Å), after a
  * discarded warm-up run, in one JVM: stage times, the mean task time per micrograph (its growth from local[1] to
  * local[2] is what one JVM shares between two tasks), and the GC time and count during each run, to tell
- * allocation/GC pressure from other shared costs. Run it with different collectors to compare, e.g.
+ * allocation/GC pressure from other shared costs; and the JVM's CPU time per run with the JIT compiler threads' share
+ * (with local[2] they compete with the two tasks for the two cores). Run it with different collectors to compare, e.g.
  * {@code java -XX:+UseParallelGC ...}. Usage: {@code bench/run CoreScalingBenchmark [micrographs=16] [size=2048]}.
  */
 public final class CoreScalingBenchmark {
@@ -50,8 +51,10 @@ public final class CoreScalingBenchmark {
                 Path project = work.resolve("p" + k + ".jsonl"), out = work.resolve("out" + k);
                 ProjectStore.write(project.toString(), recs, new Configuration());
                 long gc0 = gcMillis(), gcn0 = gcCount();
+                double cpu0 = processCpuSeconds(), jit0 = compilerCpuSeconds();
                 int code = Main.commandLine().execute("run", "--project", project.toString(), "--out", out.toString(), "--master", master);
                 long gc = gcMillis() - gc0, gcn = gcCount() - gcn0;
+                double cpu = processCpuSeconds() - cpu0, jit = compilerCpuSeconds() - jit0;
                 SparkSession.active().stop();
                 SparkSession.clearActiveSession();
                 SparkSession.clearDefaultSession();
@@ -61,6 +64,7 @@ public final class CoreScalingBenchmark {
                 System.out.printf("%s%s: total %.1f s, pick %.1f s, repick %.1f s, mean task %.2f s per micrograph, GC %d ms in %d collections%n",
                         master, k == 0 ? " (warm-up)" : "", total[k], t.get("pick_s").asDouble(), t.get("repick_s").asDouble(),
                         t.get("pick_tasks_s").asDouble() / n, gc, gcn);
+                System.out.printf("    JVM CPU time %.1f s, of which JIT compiler threads %.1f s%n", cpu, jit);
                 k++;
             }
             System.out.printf("speed-up local[1] -> local[2]: %.2fx%n", total[1] / total[2]);
@@ -83,6 +87,36 @@ public final class CoreScalingBenchmark {
                     if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= rad * rad) d[y * size + x] -= 2.5f;
         }
         return new Image2D(size, size, 1.0, 1.0, d);
+    }
+
+    /** CPU time of the whole JVM so far, seconds. */
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    /**
+     * CPU time so far of the JIT compiler threads alive now ("C1/C2 CompilerThread", from /proc/self/task: they are
+     * hidden from the ThreadMXBean), seconds; 0 where /proc is not Linux's. A compiler thread that ended takes its
+     * time with it, so this is a lower bound.
+     */
+    private static double compilerCpuSeconds() {
+        long ticks = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String comm = Files.readString(t.resolve("comm")).trim();
+                    if (!comm.matches("C[12] CompilerThre.*")) continue;
+                    String st = Files.readString(t.resolve("stat"));
+                    String[] f = st.substring(st.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+                } catch (java.io.IOException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+        return ticks / 100.0; // clock ticks of 1/100 s
     }
 
     private static long gcMillis() {

@@ -26,7 +26,8 @@ import java.util.stream.Stream;
 /**
  * The driver alone on a campaign-size project, no Spark and no pixels: import of a 100,000-micrograph STAR file,
  * selection, the estimate on 10⁷ diameters (100 per micrograph), then, from generated outcomes, the join, the
- * project update and write, micrographs.tsv, coords.star, micrographs.star, summary.json and report.html.
+ * project update and write, micrographs.tsv, coords.star, micrographs.star, summary.json and report.html, and the
+ * stale-output sweep over four (empty) files per micrograph.
  * Prints each step's time, the total and the peak heap (sum of the heap pools' peaks).
  * Usage: {@code bench/run org.segdiampick.job.DriverBenchmark [micrographs=100000] [per-micrograph=100]}.
  */
@@ -98,8 +99,28 @@ public final class DriverBenchmark {
                     new RunSummary.SparkInfo("none", "none", List.of(), 0), Map.of(), "micrographs.tsv");
             out.summary(layout.summary(), s);
             t = lap("coords.star + micrographs.star + micrographs.tsv + report.html + summary.json", t);
+            // the stale-output sweep over a folder as a run leaves it: a box, coordinate, thumbnail and checkpoint
+            // file per micrograph (empty: only their number matters), 1 % of them stale
+            java.util.Set<String> ours = new java.util.HashSet<>();
+            int files = 0;
+            for (MicResult x : results) {
+                for (String f : List.of(x.boxfile(), x.coordFile(), layout.thumb(x.name()), layout.resolve(Checkpoints.FOLDER) + "/" + x.name() + ".json")) {
+                    Path p = Path.of(f);
+                    if (!Files.isDirectory(p.getParent())) Files.createDirectories(p.getParent());
+                    Files.createFile(p);
+                    files++;
+                    if (x.task().index() % 100 != 0) ours.add(f);
+                }
+            }
+            long creating = System.nanoTime() - t;
+            t = lap("(created " + files + " empty per-micrograph files: not in the total)", t);
+            int stale;
+            try (OutputOwnership owner = OutputOwnership.lock(layout.out(), project.toString(), "DriverBenchmark", conf)) {
+                stale = owner.sweepStale(ours);
+            }
+            t = lap("stale-output sweep: listed " + files + " files, deleted " + stale, t);
             System.out.printf("total %.2f s; peak heap %.0f MB; report.html %d B, summary.json %d B, micrographs.tsv %d B%n",
-                    (t - t0) / 1e9, peakHeapMb(), Files.size(work.resolve("out/report.html")), Files.size(work.resolve("out/summary.json")),
+                    (t - t0 - creating) / 1e9, peakHeapMb(), Files.size(work.resolve("out/report.html")), Files.size(work.resolve("out/summary.json")),
                     Files.size(work.resolve("out/micrographs.tsv")));
         } finally {
             try (Stream<Path> w = Files.walk(work)) {

@@ -108,10 +108,11 @@ class JobPartsTest {
     @Test
     void partitionsBalanceCoresAndBoundTaskCount() {
         assertEquals(5, SparkStages.partitions(5, 2), "never more partitions than micrographs");
-        assertEquals(8, SparkStages.partitions(16, 2), "four waves per core");
+        assertEquals(16, SparkStages.partitions(16, 2), "a small batch: one micrograph per task");
+        assertEquals(16, SparkStages.partitions(100, 2), "eight waves per core");
         assertEquals(63, SparkStages.partitions(1000, 2), "about 16 micrographs per task");
-        assertEquals(6250, SparkStages.partitions(100_000, 1000));
-        assertEquals(8000, SparkStages.partitions(100_000, 2000), "four waves per core beat 16 per task");
+        assertEquals(6250, SparkStages.partitions(100_000, 200));
+        assertEquals(8000, SparkStages.partitions(100_000, 1000), "eight waves per core beat 16 per task");
         assertEquals(20_000, SparkStages.partitions(1_000_000, 2));
     }
 
