@@ -133,8 +133,12 @@ public final class RefinedStage implements Serializable {
             StorageFailure.deleting(coordPath, conf);
         }
         if (raw != null) thumb = writeThumbnail(task, raw, conf);
-        else if (p1.imported() && p1.den() != null && Storage.exists(p1.den(), conf))
-            thumb = PickStage.writeThumbnail(MrcReader.read(p1.den(), conf, MrcReader.Options.IMAGE).image(), layout.thumb(task.name()), conf);
+        else if (p1.imported() && p1.den() != null && Storage.exists(p1.den(), conf)) {
+            // reading preprocess's density is the micrograph's input (a failure marks its re-pick); writing is ours
+            Image2D den = MrcReader.read(p1.den(), conf, MrcReader.Options.IMAGE).image();
+            String path = layout.thumb(task.name());
+            thumb = StorageFailure.writing(path, () -> PickStage.writeThumbnail(den, path, conf));
+        }
         return new Pass2Outcome(task.index(), task.name(), picks.size(), box, coords, thumb, null);
     }
 
