@@ -44,13 +44,21 @@ public final class RefinedStage implements Serializable {
     private final OutputLayout layout;
     private final Contrast contrast;
     private final boolean failFast;
+    /** Campaign mode's checkpoints, or null. */
+    private final Checkpoints checkpoints;
 
     public RefinedStage(Decision decision, RefinedDecision refined, OutputLayout layout, Contrast contrast, boolean failFast) {
+        this(decision, refined, layout, contrast, failFast, null);
+    }
+
+    private RefinedStage(Decision decision, RefinedDecision refined, OutputLayout layout, Contrast contrast, boolean failFast,
+                         Checkpoints checkpoints) {
         this.decision = decision;
         this.refined = refined;
         this.layout = layout;
         this.contrast = contrast;
         this.failFast = failFast;
+        this.checkpoints = checkpoints;
     }
 
     /** The diameter written per line of the box files and picks.parquet: the learned particle diameter, Å. */
@@ -66,12 +74,40 @@ public final class RefinedStage implements Serializable {
      * @param kept   the picks written (empty when none or failed)
      * @param merits their figures of merit, binned (summed over the batch for the report)
      */
-    public record Result(Pass1Outcome pick, Pass2Outcome repick, List<RefinedPick> kept, ScoreHistogram merits)
-            implements Serializable {
+    public record Result(Pass1Outcome pick, Pass2Outcome repick, List<RefinedPick> kept, ScoreHistogram merits,
+                         boolean resumed) implements Serializable {
+        public Result(Pass1Outcome pick, Pass2Outcome repick, List<RefinedPick> kept, ScoreHistogram merits) {
+            this(pick, repick, kept, merits, false);
+        }
+
+        /** The outcomes only, what the driver collects (picks and merits stay on the executors). */
+        Result outcomes() {
+            return new Result(pick, repick, List.of(), null, resumed);
+        }
     }
 
-    /** @param p1 pass 1's outcome (not failed), or null in campaign mode */
+    /**
+     * The same stage resuming from and recording to {@code c} ({@link Checkpoints#ofCampaign}); only campaign mode
+     * uses it, since after pass 1 the checkpoints are pass 1's.
+     */
+    public RefinedStage resumingFrom(Checkpoints c) {
+        return new RefinedStage(decision, refined, layout, contrast, failFast, c);
+    }
+
+    /**
+     * @param p1 pass 1's outcome (not failed), or null in campaign mode, where a micrograph with a valid checkpoint is
+     *           taken from it and any other one is checkpointed as soon as it is done
+     */
     public Result process(MicTask task, Pass1Outcome p1, Configuration conf, String executorId) {
+        if (p1 != null || checkpoints == null) return pick(task, p1, conf, executorId);
+        java.util.Optional<Result> earlier = checkpoints.resumeRefined(task, conf);
+        if (earlier.isPresent()) return earlier.get();
+        Result r = pick(task, null, conf, executorId);
+        checkpoints.recordRefined(task, r, conf);
+        return r;
+    }
+
+    private Result pick(MicTask task, Pass1Outcome p1, Configuration conf, String executorId) {
         long t0 = System.nanoTime();
         boolean campaign = p1 == null;
         RefinedPicker picker = new RefinedPicker(contrast);

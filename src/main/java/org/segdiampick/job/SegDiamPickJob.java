@@ -94,10 +94,15 @@ public final class SegDiamPickJob {
         long resumed = 0;
         RefinedRun refined = null;
         if (campaign != null) {
-            // the decision carries the learned size and threshold, so there is no pass 1 at all
-            SparkStages.RefinedPass pass = SparkStages.refinedCampaign(spark, tasks, refinedStage(reused, campaign.decision(), start, o),
-                    start.executorConf(), start.layout().picksTable());
+            // the decision carries the learned size and threshold, so there is no pass 1 at all: each micrograph's
+            // refined result is its checkpoint (same place, a key of its own)
+            checkpoints = Checkpoints.ofCampaign(start.layout(), o.contrast(), reused, campaign.decision());
+            Checkpoints resumable = checkpoints;
+            Interruption.counting(() -> resumable.count(tasks, start.conf()));
+            SparkStages.RefinedPass pass = SparkStages.refinedCampaign(spark, tasks,
+                    refinedStage(reused, campaign.decision(), start, o).resumingFrom(checkpoints), start.executorConf(), start.layout().picksTable());
             timer.end("refined_pick");
+            resumed = pass.resumed();
             picked = pass.picked();
             failures.afterPick(tasks, picked);
             repicked = pass.repicked();
