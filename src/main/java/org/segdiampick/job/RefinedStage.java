@@ -35,7 +35,8 @@ import java.util.List;
  * mode ({@code p1} null, {@code run --picker refined --decision}) there is no pass 1: this is the only read of the
  * micrograph, so the cheap admission checks run here and a problem is a pick-stage failure ({@link #process}
  * returns a failed {@link Pass1Outcome}), and the micrograph's thumbnail is rendered here from the raw image in memory
- * ({@link Thumbnail#renderMicrograph}; after pass 1 the density thumbnail of pass 1 is kept).
+ * ({@link Thumbnail#renderMicrograph}; after pass 1 the density thumbnail of pass 1 is kept). With no pass 1 to
+ * checkpoint, campaign mode checkpoints each micrograph's result here ({@link #resumingFrom}).
  */
 public final class RefinedStage implements Serializable {
 
