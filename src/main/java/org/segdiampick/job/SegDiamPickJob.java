@@ -33,8 +33,8 @@ import java.util.Map;
  *       micrographs.tsv, report.html, summary.json, the project and finally {@code _SUCCESS}.</li>
  * </ol>
  * Around them, for campaigns: {@link OutputOwnership} (the run holds the locks of OUT and the project, OUT
- * belongs to one batch, stale files of earlier runs go), {@link Checkpoints} (stage 1, or campaign mode's refined stage 6, resumes an interrupted
- * run) and {@link Interruption} (SIGTERM/SIGINT end the run with one line).
+ * belongs to one batch, stale files of earlier runs go), {@link Checkpoints} (stage 1, or campaign mode's refined
+ * stage 6, resumes an interrupted run) and {@link Interruption} (SIGTERM/SIGINT end the run with one line).
  */
 public final class SegDiamPickJob {
     private static final Logger LOG = LoggerFactory.getLogger(SegDiamPickJob.class);
