@@ -32,12 +32,18 @@ import java.util.Optional;
  * <p>With the refined picker the record also holds the micrograph's size evidence ({@link SizeEvidence#format}, exact),
  * so that the batch's learned size is the same after a resume; such checkpoints have their own key, since a policy
  * run's checkpoint has no evidence to give.
+ *
+ * <p>Campaign mode ({@code run --picker refined --decision}) has no pass 1: there the record is the micrograph's whole
+ * refined result (outcome, written files, picks with their figures of merit), under a key of its own
+ * ({@link #ofCampaign}), at the same place.
  */
 final class Checkpoints implements Serializable {
     /** The folder inside OUT. */
     static final String FOLDER = "checkpoints";
     /** Bumped when the record's meaning changes, so that older checkpoints are not reused. */
     private static final String FORMAT = "segdiampick-pass1-checkpoint-1";
+    /** The format of campaign mode's records (a whole refined result, no pass 1). */
+    private static final String CAMPAIGN_FORMAT = "segdiampick-campaign-checkpoint-1";
     /** Added to the key of checkpoints that carry the refined picker's size evidence. */
     private static final String WITH_EVIDENCE = "with-size-evidence-1";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,6 +69,18 @@ final class Checkpoints implements Serializable {
                 ? Sha256.ofStrings(FORMAT, s.contrast().label(), Double.toString(s.moldiamMax()), s.writes().name(), s.layout().out(), WITH_EVIDENCE)
                 : Sha256.ofStrings(FORMAT, s.contrast().label(), Double.toString(s.moldiamMax()), s.writes().name(), s.layout().out());
         return new Checkpoints(s.layout().resolve(FOLDER), digest, evidence);
+    }
+
+    /**
+     * The checkpoints of campaign mode ({@code run --picker refined --decision}), which has no pass 1: each records
+     * a micrograph's whole refined result ({@link #recordRefined}). Keyed on everything its files depend on: the
+     * contrast, the output folder, both decisions (box size, particle and detection diameters, threshold) and a
+     * format of its own, so a pass-1 checkpoint of the same micrograph is never taken for one, nor the reverse.
+     */
+    static Checkpoints ofCampaign(OutputLayout layout, org.segdiampick.pick.Contrast contrast,
+                                  org.segdiampick.estimate.Decision d, org.segdiampick.pick.refined.RefinedDecision rd) {
+        return new Checkpoints(layout.resolve(FOLDER),
+                Sha256.ofStrings(CAMPAIGN_FORMAT, contrast.label(), layout.out(), d.toString(), rd.toString()), false);
     }
 
     /** Where the checkpoint of {@code t} lives. */
@@ -128,6 +146,59 @@ final class Checkpoints implements Serializable {
         StorageFailure.writing(target, () -> {
             ObjectNode n = toJson(key(t, conf), x.outcome());
             if (evidence && x.evidence() != null) n.put("size_evidence", x.evidence().format());
+            Storage.replaceAtomically(target, JSON.writeValueAsBytes(n), conf);
+            return null;
+        });
+    }
+
+    /**
+     * Campaign mode: the recorded refined result of {@code t}, if there is one for the micrograph and decisions as
+     * they are now and the box, coordinate and thumbnail files it names still exist. The picks come back exactly
+     * (doubles round-trip in JSON), so the rerun's picks.parquet rows and binned merits are an uninterrupted run's.
+     */
+    Optional<RefinedStage.Result> resumeRefined(MicTask t, Configuration conf) {
+        try {
+            JsonNode n = JSON.readTree(Storage.readAll(file(t), conf));
+            if (n == null || !key(t, conf).equals(n.path("key").asText())) return Optional.empty();
+            Pass2Outcome out = new Pass2Outcome(t.index(), t.name(), n.get("nptcls").asInt(), text(n, "box"), text(n, "coords"),
+                    text(n, "thumb"), null);
+            for (String f : new String[]{out.boxfile(), out.coordFile(), out.thumb()})
+                if (f != null && !Storage.exists(f, conf)) return Optional.empty();
+            int[] x = ints(n.get("x")), y = ints(n.get("y"));
+            double[] m = doubles(n.get("merit"));
+            java.util.List<org.segdiampick.pick.refined.RefinedPick> picks = new java.util.ArrayList<>(x.length);
+            org.segdiampick.pick.refined.ScoreHistogram merits = new org.segdiampick.pick.refined.ScoreHistogram();
+            for (int i = 0; i < x.length; i++) {
+                picks.add(new org.segdiampick.pick.refined.RefinedPick(x[i], y[i], m[i]));
+                merits.add(m[i]);
+            }
+            if (picks.size() != out.nptcls()) return Optional.empty();
+            Pass1Outcome p = new Pass1Outcome(t.index(), t.name(), Pass1Outcome.Status.valueOf(n.get("status").asText()), null,
+                    Particles.NONE, n.get("raw_nx").asInt(), n.get("raw_ny").asInt(), null, null, null, null, null, 0,
+                    text(n, "executor"), n.get("millis").asLong());
+            return Optional.of(new RefinedStage.Result(p, out, java.util.List.copyOf(picks), merits, true));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // none, unreadable or another kind: pick again, and the new record replaces it
+        }
+    }
+
+    /** Campaign mode: records {@code r}, the finished refined result of {@code t} (not a failure), atomically. */
+    void recordRefined(MicTask t, RefinedStage.Result r, Configuration conf) {
+        if (r.pick() == null || r.pick().failed() || r.repick() == null || r.repick().failed()) return;
+        String target = file(t);
+        StorageFailure.writing(target, () -> {
+            Pass1Outcome p = r.pick();
+            Pass2Outcome o = r.repick();
+            ObjectNode n = JSON.createObjectNode();
+            n.put("key", key(t, conf)).put("name", p.name()).put("status", p.status().name())
+                    .put("raw_nx", p.rawNx()).put("raw_ny", p.rawNy()).put("executor", p.executorId()).put("millis", p.millis())
+                    .put("nptcls", o.nptcls()).put("box", o.boxfile()).put("coords", o.coordFile()).put("thumb", o.thumb());
+            ArrayNode x = n.putArray("x"), y = n.putArray("y"), m = n.putArray("merit");
+            for (org.segdiampick.pick.refined.RefinedPick k : r.kept()) {
+                x.add(k.x());
+                y.add(k.y());
+                m.add(k.figureOfMerit());
+            }
             Storage.replaceAtomically(target, JSON.writeValueAsBytes(n), conf);
             return null;
         });

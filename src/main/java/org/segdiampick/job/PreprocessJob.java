@@ -75,16 +75,22 @@ public final class PreprocessJob {
     }
 
     /**
-     * A micrograph that fails now loses the files an earlier preprocess of this batch wrote for it, so that OUT holds
-     * no images or diameters the project does not list; only files named after this batch's own micrographs go.
+     * A micrograph loses the files an earlier preprocess of this batch wrote for it that this run did not write: all
+     * of them (and its checkpoint) when it fails now, its diameter file when it now has no particles, its images when
+     * none were made; so OUT holds no images or diameters the project does not list. Only files named after this
+     * batch's own micrographs go.
      */
     private static void removeStale(List<MicTask> tasks, List<Pass1Outcome> picked, OutputLayout layout, Checkpoints checkpoints,
                                     Configuration conf) throws IOException {
         for (int i = 0; i < picked.size(); i++) {
-            if (!picked.get(i).failed()) continue;
+            Pass1Outcome o = picked.get(i);
             MicTask t = tasks.get(i);
-            for (String f : List.of(layout.preDen(t.name()), layout.preTopo(t.name()), layout.preBin(t.name()), layout.preDiam(t.name()),
-                    checkpoints.file(t))) Storage.delete(f, conf);
+            boolean failed = o.failed();
+            if (failed || o.den() == null) Storage.delete(layout.preDen(t.name()), conf);
+            if (failed || o.topo() == null) Storage.delete(layout.preTopo(t.name()), conf);
+            if (failed || o.bin() == null) Storage.delete(layout.preBin(t.name()), conf);
+            if (failed || o.diam() == null) Storage.delete(layout.preDiam(t.name()), conf);
+            if (failed) Storage.delete(checkpoints.file(t), conf);
         }
     }
 }

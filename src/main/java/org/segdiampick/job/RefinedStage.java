@@ -35,7 +35,8 @@ import java.util.List;
  * mode ({@code p1} null, {@code run --picker refined --decision}) there is no pass 1: this is the only read of the
  * micrograph, so the cheap admission checks run here and a problem is a pick-stage failure ({@link #process}
  * returns a failed {@link Pass1Outcome}), and the micrograph's thumbnail is rendered here from the raw image in memory
- * ({@link Thumbnail#renderMicrograph}; after pass 1 the density thumbnail of pass 1 is kept).
+ * ({@link Thumbnail#renderMicrograph}; after pass 1 the density thumbnail of pass 1 is kept). With no pass 1 to
+ * checkpoint, campaign mode checkpoints each micrograph's result here ({@link #resumingFrom}).
  */
 public final class RefinedStage implements Serializable {
 
@@ -44,13 +45,21 @@ public final class RefinedStage implements Serializable {
     private final OutputLayout layout;
     private final Contrast contrast;
     private final boolean failFast;
+    /** Campaign mode's checkpoints, or null. */
+    private final Checkpoints checkpoints;
 
     public RefinedStage(Decision decision, RefinedDecision refined, OutputLayout layout, Contrast contrast, boolean failFast) {
+        this(decision, refined, layout, contrast, failFast, null);
+    }
+
+    private RefinedStage(Decision decision, RefinedDecision refined, OutputLayout layout, Contrast contrast, boolean failFast,
+                         Checkpoints checkpoints) {
         this.decision = decision;
         this.refined = refined;
         this.layout = layout;
         this.contrast = contrast;
         this.failFast = failFast;
+        this.checkpoints = checkpoints;
     }
 
     /** The diameter written per line of the box files and picks.parquet: the learned particle diameter, Å. */
@@ -66,12 +75,40 @@ public final class RefinedStage implements Serializable {
      * @param kept   the picks written (empty when none or failed)
      * @param merits their figures of merit, binned (summed over the batch for the report)
      */
-    public record Result(Pass1Outcome pick, Pass2Outcome repick, List<RefinedPick> kept, ScoreHistogram merits)
-            implements Serializable {
+    public record Result(Pass1Outcome pick, Pass2Outcome repick, List<RefinedPick> kept, ScoreHistogram merits,
+                         boolean resumed) implements Serializable {
+        public Result(Pass1Outcome pick, Pass2Outcome repick, List<RefinedPick> kept, ScoreHistogram merits) {
+            this(pick, repick, kept, merits, false);
+        }
+
+        /** The outcomes only, what the driver collects (picks and merits stay on the executors). */
+        Result outcomes() {
+            return new Result(pick, repick, List.of(), null, resumed);
+        }
     }
 
-    /** @param p1 pass 1's outcome (not failed), or null in campaign mode */
+    /**
+     * The same stage resuming from and recording to {@code c} ({@link Checkpoints#ofCampaign}); only campaign mode
+     * uses it, since after pass 1 the checkpoints are pass 1's.
+     */
+    public RefinedStage resumingFrom(Checkpoints c) {
+        return new RefinedStage(decision, refined, layout, contrast, failFast, c);
+    }
+
+    /**
+     * @param p1 pass 1's outcome (not failed), or null in campaign mode, where a micrograph with a valid checkpoint is
+     *           taken from it and any other one is checkpointed as soon as it is done
+     */
     public Result process(MicTask task, Pass1Outcome p1, Configuration conf, String executorId) {
+        if (p1 != null || checkpoints == null) return pick(task, p1, conf, executorId);
+        java.util.Optional<Result> earlier = checkpoints.resumeRefined(task, conf);
+        if (earlier.isPresent()) return earlier.get();
+        Result r = pick(task, null, conf, executorId);
+        checkpoints.recordRefined(task, r, conf);
+        return r;
+    }
+
+    private Result pick(MicTask task, Pass1Outcome p1, Configuration conf, String executorId) {
         long t0 = System.nanoTime();
         boolean campaign = p1 == null;
         RefinedPicker picker = new RefinedPicker(contrast);
@@ -133,8 +170,12 @@ public final class RefinedStage implements Serializable {
             StorageFailure.deleting(coordPath, conf);
         }
         if (raw != null) thumb = writeThumbnail(task, raw, conf);
-        else if (p1.imported() && p1.den() != null && Storage.exists(p1.den(), conf))
-            thumb = PickStage.writeThumbnail(MrcReader.read(p1.den(), conf, MrcReader.Options.IMAGE).image(), layout.thumb(task.name()), conf);
+        else if (p1.imported() && p1.den() != null && Storage.exists(p1.den(), conf)) {
+            // reading preprocess's density is the micrograph's input (a failure marks its re-pick); writing is ours
+            Image2D den = MrcReader.read(p1.den(), conf, MrcReader.Options.IMAGE).image();
+            String path = layout.thumb(task.name());
+            thumb = StorageFailure.writing(path, () -> PickStage.writeThumbnail(den, path, conf));
+        }
         return new Pass2Outcome(task.index(), task.name(), picks.size(), box, coords, thumb, null);
     }
 

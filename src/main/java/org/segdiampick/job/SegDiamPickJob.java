@@ -33,8 +33,8 @@ import java.util.Map;
  *       micrographs.tsv, report.html, summary.json, the project and finally {@code _SUCCESS}.</li>
  * </ol>
  * Around them, for campaigns: {@link OutputOwnership} (the run holds the locks of OUT and the project, OUT
- * belongs to one batch, stale files of earlier runs go), {@link Checkpoints} (stage 1 resumes an interrupted
- * run) and {@link Interruption} (SIGTERM/SIGINT end the run with one line).
+ * belongs to one batch, stale files of earlier runs go), {@link Checkpoints} (stage 1, or campaign mode's refined
+ * stage 6, resumes an interrupted run) and {@link Interruption} (SIGTERM/SIGINT end the run with one line).
  */
 public final class SegDiamPickJob {
     private static final Logger LOG = LoggerFactory.getLogger(SegDiamPickJob.class);
@@ -94,10 +94,15 @@ public final class SegDiamPickJob {
         long resumed = 0;
         RefinedRun refined = null;
         if (campaign != null) {
-            // the decision carries the learned size and threshold, so there is no pass 1 at all
-            SparkStages.RefinedPass pass = SparkStages.refinedCampaign(spark, tasks, refinedStage(reused, campaign.decision(), start, o),
-                    start.executorConf(), start.layout().picksTable());
+            // the decision carries the learned size and threshold, so there is no pass 1 at all: each micrograph's
+            // refined result is its checkpoint (same place, a key of its own)
+            checkpoints = Checkpoints.ofCampaign(start.layout(), o.contrast(), reused, campaign.decision());
+            Checkpoints resumable = checkpoints;
+            Interruption.counting(() -> resumable.count(tasks, start.conf()));
+            SparkStages.RefinedPass pass = SparkStages.refinedCampaign(spark, tasks,
+                    refinedStage(reused, campaign.decision(), start, o).resumingFrom(checkpoints), start.executorConf(), start.layout().picksTable());
             timer.end("refined_pick");
+            resumed = pass.resumed();
             picked = pass.picked();
             failures.afterPick(tasks, picked);
             repicked = pass.repicked();

@@ -175,7 +175,7 @@ final class SparkStages {
      * What refined stage 6 sends to the driver: the outcomes (in campaign mode also the stage-1 outcomes made
      * there) and the figures of merit of every pick, binned and tree-aggregated.
      */
-    record RefinedPass(List<Pass1Outcome> picked, List<Pass2Outcome> repicked, ScoreHistogram merits) {
+    record RefinedPass(List<Pass1Outcome> picked, List<Pass2Outcome> repicked, ScoreHistogram merits, long resumed) {
     }
 
     /** Refined stage 6 after pass 1: every micrograph that stage 1 did not fail, from the cached stage-1 table. */
@@ -207,7 +207,7 @@ final class SparkStages {
                                        Broadcast<HadoopConf> conf, String picksParquet) {
         if (micrographs == 0) {
             spark.createDataFrame(List.of(), OutcomeRows.PICKS).write().mode(SaveMode.Overwrite).parquet(picksParquet);
-            return new RefinedPass(List.of(), List.of(), new ScoreHistogram());
+            return new RefinedPass(List.of(), List.of(), new ScoreHistogram(), 0);
         }
         LongAccumulator done = spark.sparkContext().longAccumulator("micrographs picked (refined)");
         try (Progress ignored = new Progress(done, (int) micrographs, "picked (refined)")) {
@@ -225,11 +225,11 @@ final class SparkStages {
             try {
                 List<Pass1Outcome> picked = new ArrayList<>();
                 List<Pass2Outcome> repicked = new ArrayList<>();
-                long particles = 0;
+                long particles = 0, resumed = 0;
                 try {
                     // the driver collects the outcomes only; picks and merits stay on the executors
-                    for (RefinedStage.Result r : results.map(x -> new RefinedStage.Result(x.refined().pick(),
-                            x.refined().repick(), List.of(), null)).collect()) {
+                    for (RefinedStage.Result r : results.map(x -> x.refined().outcomes()).collect()) {
+                        if (r.resumed()) resumed++;
                         if (r.pick() != null) picked.add(r.pick());
                         if (r.repick() != null) {
                             repicked.add(r.repick());
@@ -251,7 +251,8 @@ final class SparkStages {
                     return l.iterator();
                 }).coalesce(files);
                 spark.createDataFrame(rows, OutcomeRows.PICKS).write().mode(SaveMode.Overwrite).parquet(picksParquet);
-                return new RefinedPass(picked, repicked, merits);
+                if (resumed > 0) LOG.info("resumed {} of {} micrographs from their checkpoints", resumed, micrographs);
+                return new RefinedPass(picked, repicked, merits, resumed);
             } finally {
                 results.unpersist(false);
             }

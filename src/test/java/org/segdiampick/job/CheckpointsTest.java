@@ -9,6 +9,7 @@ import org.segdiampick.pick.Contrast;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -17,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * A pass-1 checkpoint is reused only for the same micrograph (path, size, modification time) under the same
  * pass-1 options, while the files it names exist; it round-trips every number exactly and is written atomically
- * (no temporary file left). Failures are not checkpointed.
+ * (no temporary file left). Failures are not checkpointed. Campaign mode's record (the whole refined result) has
+ * its own key, on both decisions.
  */
 class CheckpointsTest {
     private static final Configuration CONF = new Configuration();
@@ -86,5 +88,40 @@ class CheckpointsTest {
         try (Stream<Path> s = Files.list(out.resolve(Checkpoints.FOLDER))) {
             assertEquals(1, s.count(), "replaced in place: no temporary file, no .prev");
         }
+    }
+    @Test
+    void aCampaignCheckpointRoundTripsTheRefinedResultUnderTheDecisionsKey() throws Exception {
+        Path mic = SmallBatch.write(tmp.resolve("mics"), 1).get(0), out = tmp.resolve("out");
+        OutputLayout layout = new OutputLayout(out.toString());
+        Path box = Files.createDirectories(out.resolve("boxes")).resolve("mic000.box");
+        Files.write(box, new byte[]{1});
+        MicTask t = new MicTask(0, mic.toString(), 2.0, "mic000", null, null, null, null);
+        org.segdiampick.estimate.Decision d = new org.segdiampick.estimate.Decision(128, 150.0, 80.0, 200.0, 2.0);
+        org.segdiampick.pick.refined.RefinedDecision rd = new org.segdiampick.pick.refined.RefinedDecision(120.0, 100.0, 0.5, 128);
+        List<org.segdiampick.pick.refined.RefinedPick> picks = List.of(new org.segdiampick.pick.refined.RefinedPick(10, 20, 0.1 + 0.2),
+                new org.segdiampick.pick.refined.RefinedPick(30, 40, 1.0 / 3));
+        Pass1Outcome p = new Pass1Outcome(0, "mic000", Pass1Outcome.Status.PICKED, null, Particles.NONE, 256, 256, null, null, null,
+                null, null, 0, "driver", 42);
+        Pass2Outcome o = new Pass2Outcome(0, "mic000", 2, box.toString(), null, null, null);
+        Checkpoints cp = Checkpoints.ofCampaign(layout, Contrast.BLACK, d, rd);
+        cp.recordRefined(t, new RefinedStage.Result(p, o, picks, null), CONF);
+
+        RefinedStage.Result back = cp.resumeRefined(t, CONF).orElseThrow();
+        assertTrue(back.resumed());
+        assertEquals(picks, back.kept(), "picks and merits round-trip exactly");
+        assertEquals(2, back.merits().total());
+        assertEquals(o, back.repick());
+        assertEquals(p, back.pick());
+        assertEquals(Optional.empty(), Checkpoints.ofCampaign(layout, Contrast.BLACK, d, rd.withThreshold(0.6)).resumeRefined(t, CONF),
+                "another threshold");
+        assertEquals(Optional.empty(), Checkpoints.ofCampaign(layout, Contrast.BLACK, new org.segdiampick.estimate.Decision(
+                160, 150.0, 80.0, 200.0, 2.0), rd).resumeRefined(t, CONF), "another box size");
+        assertEquals(Optional.empty(), Checkpoints.of(settings(out, Contrast.BLACK, 500), true).resume(t, CONF),
+                "a refined run after pass 1 does not take a campaign checkpoint");
+
+        cp.recordRefined(t, new RefinedStage.Result(p, new Pass2Outcome(0, "mic000", 0, null, null, null, "bad"), List.of(), null), CONF);
+        assertTrue(cp.resumeRefined(t, CONF).isPresent(), "a failed re-pick is not recorded over the finished one");
+        Files.delete(box);
+        assertEquals(Optional.empty(), cp.resumeRefined(t, CONF), "a file it names is gone");
     }
 }

@@ -91,4 +91,38 @@ class DiskFullRunTest {
         assertTrue(err.contains(p.toString()), err);
         assertTrue(Files.exists(out.resolve("summary.json")), "the project is written after the other outputs");
     }
+    /**
+     * The refined picker's stage 6 renders the thumbnail of a micrograph imported from {@code preprocess} from its
+     * density: a full disk writing it fails the run naming the file, it never marks the micrograph's re-pick failed.
+     */
+    @Test
+    void aFullDiskWritingAnImportedMicrographsThumbnailInRefinedStage6FailsTheRunNamingIt() throws Exception {
+        List<Path> mics = SmallBatch.write(tmp.resolve("mics"), 4);
+        Path pre = JobFixtures.project(tmp.resolve("pre.jsonl"), mics.subList(0, 2));
+        JobFixtures.Cli pr = JobFixtures.cli("preprocess", "--project", pre.toString(), "--out", tmp.resolve("pre").toString());
+        assertEquals(0, pr.code(), pr.toString());
+        Path rest = JobFixtures.project(tmp.resolve("rest.jsonl"), mics.subList(2, 4));
+        // two imported micrographs (with preprocess's density) and two to pick: the refined picker learns from those
+        Path p = Files.writeString(tmp.resolve("project.jsonl"), Files.readString(pre) + Files.readString(rest));
+        byte[] before = Files.readAllBytes(p);
+        Path out = tmp.resolve("out");
+        String thumb = out.resolve("thumbs").toString() + "/mic001";
+        AtomicReference<String> hit = new AtomicReference<>();
+        InstrumentedLocalFileSystem.onWrite = path -> {
+            if (path.startsWith(thumb)) {
+                hit.compareAndSet(null, path);
+                throw InstrumentedLocalFileSystem.diskFull();
+            }
+        };
+        JobFixtures.Cli r = JobFixtures.cli("run", "--project", p.toString(), "--out", out.toString(), "--clustering", "hac",
+                "--picker", "refined");
+        InstrumentedLocalFileSystem.onWrite = null;
+        assertNotNull(hit.get(), "the imported micrograph's thumbnail was not written");
+        assertEquals(ExitCodes.INTERNAL, r.code(), r.toString());
+        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+        assertTrue(r.err().contains("storage error writing " + hit.get()) && r.err().contains("No space left on device"), r.err());
+        assertArrayEquals(before, Files.readAllBytes(p), "a full disk must not mark a micrograph or touch the project");
+        assertFalse(Files.exists(out.resolve("_SUCCESS")));
+        assertEquals(List.of(), JobFixtures.temporaryFiles(tmp), "temporary files left behind");
+    }
 }

@@ -79,6 +79,27 @@ class PreprocessCampaignTest {
     }
 
     @Test
+    void aMicrographThatNowHasNoParticlesLosesItsOldDiameterFile() throws Exception {
+        List<Path> mics = SmallBatch.write(tmp.resolve("mics"), 3);
+        Path out = tmp.resolve("out"), diams = out.resolve("mic001_diams.txt");
+        assertEquals(0, preprocess(project("p.jsonl", mics), out).code());
+        assertTrue(Files.exists(diams), "mic001 has particles in the first preprocess");
+        // same path, now a smooth ramp: readable and not constant (the micrograph does not fail), but no particles
+        float[] ramp = new float[SmallBatch.SIZE * SmallBatch.SIZE];
+        for (int k = 0; k < ramp.length; k++) ramp[k] = (float) (k % SmallBatch.SIZE) / SmallBatch.SIZE;
+        org.segdiampick.io.MrcWriter.write(new org.segdiampick.image.Image2D(SmallBatch.SIZE, SmallBatch.SIZE, SmallBatch.SMPD,
+                SmallBatch.SMPD, ramp), mics.get(1).toString(), CONF);
+        Path p = project("p.jsonl", mics); // the same batch, fresh states
+        JobFixtures.Cli again = preprocess(p, out);
+        assertEquals(0, again.code(), again.toString());
+        org.segdiampick.io.MicRecord rec = org.segdiampick.io.ProjectStore.read(p.toString(), CONF).get(1);
+        assertEquals(1, rec.state(), rec.toString());
+        assertNull(rec.getString("mic_diam"), "no particles, no diameter file in the project: " + rec);
+        assertFalse(Files.exists(diams), "stale " + diams + " of the first preprocess");
+        assertTrue(Files.exists(out.resolve("mic000_diams.txt")) && Files.exists(out.resolve("mic002_diams.txt")));
+    }
+
+    @Test
     void aFullDiskIsAStorageFailureNotTheMicrographs() throws Exception {
         Path p = project("p.jsonl", SmallBatch.write(tmp.resolve("mics"), 4));
         byte[] before = Files.readAllBytes(p);

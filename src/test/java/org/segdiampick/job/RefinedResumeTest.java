@@ -63,4 +63,54 @@ class RefinedResumeTest {
         assertEquals(new String(Files.readAllBytes(refProject), StandardCharsets.UTF_8),
                 new String(Files.readAllBytes(p), StandardCharsets.UTF_8).replace(out.toString(), refOut.toString()));
     }
+    /**
+     * Campaign mode ({@code --picker refined --decision}) has no pass 1: each micrograph's whole refined result is its
+     * checkpoint, so an interrupted campaign run resumes too, with the outputs of an uninterrupted one; a changed
+     * threshold is other options and redoes every micrograph.
+     */
+    @Test
+    void anInterruptedCampaignRunResumesAndMatchesAnUninterruptedOne() throws Exception {
+        List<Path> mics = SmallBatch.write(tmp.resolve("mics"), N);
+        Path deciding = JobFixtures.project(tmp.resolve("deciding.jsonl"), mics), decidingOut = tmp.resolve("deciding-out");
+        assertEquals(0, refined(deciding, decidingOut).code());
+        String decision = decidingOut.resolve("summary.json").toString();
+
+        Path refProject = JobFixtures.project(tmp.resolve("ref.jsonl"), mics), refOut = tmp.resolve("ref-out");
+        JobFixtures.Cli ref = campaign(refProject, refOut, decision);
+        assertEquals(0, ref.code(), ref.toString());
+        assertEquals(0, JSON.readTree(refOut.resolve("summary.json").toFile()).path("spark").path("resumed").asLong(-1));
+
+        Path p = JobFixtures.project(tmp.resolve("p.jsonl"), mics), out = tmp.resolve("out");
+        long checkpointed = JobFixtures.diskFullAtCheckpointOf("mic007", p, out, () -> campaign(p, out, decision));
+        assertTrue(checkpointed >= 1 && checkpointed < N, checkpointed + " checkpoints");
+
+        List<String> read = new java.util.concurrent.CopyOnWriteArrayList<>();
+        InstrumentedLocalFileSystem.onCreate = path -> {
+            if (path.contains("/boxes/") || path.contains("/thumbs/")) read.add(path);
+        };
+        JobFixtures.Cli rerun = campaign(p, out, decision);
+        InstrumentedLocalFileSystem.onCreate = null;
+        assertEquals(0, rerun.code(), rerun.toString());
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        assertEquals(checkpointed, summary.path("spark").path("resumed").asLong(), summary.path("spark").toString());
+        assertTrue(read.stream().noneMatch(f -> f.contains("/thumbs/mic000")), "mic000 was resumed, not picked again: " + read);
+
+        Map<String, byte[]> compared = JobFixtures.assertSameOutputs(refOut, out, "summary.json", CONF);
+        assertTrue(compared.keySet().stream().anyMatch(k -> k.startsWith("boxes/")), compared.keySet().toString());
+        assertTrue(compared.keySet().stream().anyMatch(k -> k.startsWith("thumbs/")), compared.keySet().toString());
+        assertEquals(new String(Files.readAllBytes(refProject), StandardCharsets.UTF_8),
+                new String(Files.readAllBytes(p), StandardCharsets.UTF_8).replace(out.toString(), refOut.toString()));
+
+        // another threshold: other options, nothing resumed
+        double threshold = JSON.readTree(new java.io.File(decision)).path("refined").path("threshold").asDouble();
+        JobFixtures.Cli other = JobFixtures.cli("run", "--project", p.toString(), "--out", out.toString(), "--clustering", "hac",
+                "--picker", "refined", "--decision", decision, "--threshold", String.valueOf(threshold + 1));
+        assertEquals(0, other.code(), other.toString());
+        assertEquals(0, JSON.readTree(out.resolve("summary.json").toFile()).path("spark").path("resumed").asLong(-1));
+    }
+
+    private static JobFixtures.Cli campaign(Path project, Path out, String decision) {
+        return JobFixtures.cli("run", "--project", project.toString(), "--out", out.toString(), "--clustering", "hac",
+                "--picker", "refined", "--decision", decision);
+    }
 }
