@@ -10,7 +10,6 @@ import org.apache.hadoop.fs.Path;
 
 import java.io.File;
 import java.io.FileNotFoundException;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -135,59 +134,9 @@ public final class Storage {
     public static OutputStream create(String location, Configuration conf) throws IOException {
         Path p = path(location);
         try {
-            return new Checked(fileSystem(p, conf).create(p, true), location);
+            return new FsErrorOutputStream(fileSystem(p, conf).create(p, true), location);
         } catch (IOException | FSError e) {
             throw new IOException(location + ": cannot create: " + reason(e), e);
-        }
-    }
-
-    /** An output stream whose {@link FSError}s are IOExceptions naming the file. */
-    private static final class Checked extends FilterOutputStream {
-        private final String location;
-
-        Checked(OutputStream out, String location) {
-            super(out);
-            this.location = location;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            try {
-                out.write(b);
-            } catch (FSError e) {
-                throw failed(e);
-            }
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            try {
-                out.write(b, off, len);
-            } catch (FSError e) {
-                throw failed(e);
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            try {
-                out.flush();
-            } catch (FSError e) {
-                throw failed(e);
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            try {
-                out.close();
-            } catch (FSError e) {
-                throw failed(e);
-            }
-        }
-
-        private IOException failed(FSError e) {
-            return new IOException(location + ": write failed: " + reason(e), e);
         }
     }
 
@@ -307,7 +256,7 @@ public final class Storage {
     }
 
     /** What went wrong: an FSError's message is its cause's class and message ("java.io.IOException: No space ..."). */
-    private static String reason(Throwable e) {
+    static String reason(Throwable e) {
         return e instanceof FSError && e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
     }
 
