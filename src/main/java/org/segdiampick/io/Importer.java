@@ -2,8 +2,6 @@ package org.segdiampick.io;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +77,8 @@ public final class Importer {
         List<MicrographStar.Entry> entries = MicrographStar.read(star, conf);
         Map<String, MicrographStar.Entry> unique = new LinkedHashMap<>();
         for (MicrographStar.Entry e : entries) {
-            MicrographStar.Entry first = unique.putIfAbsent(e.path(), e);
+            // one micrograph however its path is spelt, as the project reader counts them (which would refuse the import)
+            MicrographStar.Entry first = unique.putIfAbsent(ProjectStore.identity(e.path()), e);
             if (first == null) continue;
             if (e.smpd() != null && first.smpd() != null && !PixelSize.same(e.smpd(), first.smpd()))
                 throw new InputFormatException(star, e.path() + " is listed twice with different pixel sizes, "
@@ -112,27 +111,8 @@ public final class Importer {
 
     /** The regular {@code .mrc} files of a glob, folder or single path; other entries of that name are warned about. */
     private static List<String> mrcFiles(String mics, Configuration conf, List<String> warnings) throws IOException {
-        if (mics.matches(".*[*?\\[{].*")) {
-            Path p = Storage.path(mics);
-            FileStatus[] matches;
-            try {
-                matches = Storage.fileSystem(p, conf).globStatus(p);
-            } catch (IOException e) {
-                throw new IOException(mics + ": glob failed: " + e.getMessage(), e);
-            }
-            return regularMrcFiles(matches == null ? new FileStatus[0] : matches, warnings);
-        }
-        if (Storage.isDirectory(mics, conf)) {
-            Path p = Storage.path(mics);
-            FileSystem fs = Storage.fileSystem(p, conf);
-            try {
-                return regularMrcFiles(fs.listStatus(p), warnings);
-            } catch (FileNotFoundException e) {
-                throw new FileNotFoundException(mics + ": no such folder");
-            } catch (IOException e) {
-                throw new IOException(mics + ": cannot list: " + e.getMessage(), e);
-            }
-        }
+        if (mics.matches(".*[*?\\[{].*")) return regularMrcFiles(Storage.globStatus(mics, conf), warnings);
+        if (Storage.isDirectory(mics, conf)) return regularMrcFiles(Storage.listStatus(mics, conf), warnings);
         if (Storage.exists(mics, conf)) {
             if (!isMrcName(mics))
                 throw new InputFormatException(mics, "expected a micrographs STAR file, a folder, a glob or an .mrc file");

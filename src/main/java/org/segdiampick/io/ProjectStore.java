@@ -84,7 +84,7 @@ public final class ProjectStore {
     }
 
     /** The micrograph a path names, so that {@code /d/a.mrc} and {@code file:/d/a.mrc} are one; null for none. */
-    private static String identity(String intg) {
+    static String identity(String intg) {
         if (intg == null || intg.isBlank()) return null;
         try {
             return Storage.absolute(intg);

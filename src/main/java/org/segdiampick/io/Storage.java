@@ -172,35 +172,42 @@ public final class Storage {
 
     /** The files (not folders) matching a Hadoop glob pattern, sorted; empty if none matches. */
     public static List<String> glob(String pattern, Configuration conf) throws IOException {
-        Path p = path(pattern);
-        FileStatus[] matches;
-        try {
-            matches = fileSystem(p, conf).globStatus(p);
-        } catch (IOException e) {
-            throw new IOException(pattern + ": glob failed: " + e.getMessage(), e);
-        }
         List<String> out = new ArrayList<>();
-        if (matches != null) for (FileStatus s : matches) if (s.isFile()) out.add(display(s.getPath()));
+        for (FileStatus s : globStatus(pattern, conf)) if (s.isFile()) out.add(display(s.getPath()));
         out.sort(null);
         return out;
     }
 
+    /** Every entry matching a Hadoop glob pattern (files, folders and whatever else), unsorted; empty if none. */
+    public static FileStatus[] globStatus(String pattern, Configuration conf) throws IOException {
+        Path p = path(pattern);
+        try {
+            FileStatus[] matches = fileSystem(p, conf).globStatus(p);
+            return matches == null ? new FileStatus[0] : matches;
+        } catch (IOException e) {
+            throw new IOException(pattern + ": glob failed: " + e.getMessage(), e);
+        }
+    }
+
     /** The files directly inside {@code dir} whose name ends with {@code suffix}, sorted by name. */
     public static List<String> listFiles(String dir, String suffix, Configuration conf) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (FileStatus s : listStatus(dir, conf))
+            if (s.isFile() && s.getPath().getName().endsWith(suffix)) out.add(display(s.getPath()));
+        out.sort(null);
+        return out;
+    }
+
+    /** Every entry directly inside the folder {@code dir}, unsorted. */
+    public static FileStatus[] listStatus(String dir, Configuration conf) throws IOException {
         Path p = path(dir);
-        FileStatus[] entries;
         try {
-            entries = fileSystem(p, conf).listStatus(p);
+            return fileSystem(p, conf).listStatus(p);
         } catch (FileNotFoundException e) {
             throw new FileNotFoundException(dir + ": no such folder");
         } catch (IOException e) {
             throw new IOException(dir + ": cannot list: " + e.getMessage(), e);
         }
-        List<String> out = new ArrayList<>();
-        for (FileStatus s : entries)
-            if (s.isFile() && s.getPath().getName().endsWith(suffix)) out.add(display(s.getPath()));
-        out.sort(null);
-        return out;
     }
 
     /**

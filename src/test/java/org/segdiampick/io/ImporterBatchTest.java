@@ -109,6 +109,22 @@ class ImporterBatchTest {
     }
 
     @Test
+    void aStarListingOneMicrographUnderTwoSpellingsRecordsItOnceAsTheProjectReaderCounts(@TempDir Path tmp) throws Exception {
+        Path d = brokenFolder(tmp);
+        Path star = tmp.resolve("micrographs.star");
+        Files.writeString(star, "data_\nloop_\n_rlnMicrographName #1\n_rlnPixelSize #2\n"
+                + d.resolve("good.mrc") + " 2.0\n" + d.resolve("good.mrc").toUri() + " 2.0\n");
+        Importer.Result r = importIn30s(star.toString(), null);
+        assertEquals(List.of("good.mrc"), names(r.records()));
+        assertEquals(1, r.warnings().size(), r.warnings().toString());
+        assertTrue(r.warnings().get(0).contains("is listed more than once; recorded once"), r.warnings().toString());
+        Path project = tmp.resolve("project.jsonl");
+        ProjectStore.write(project.toString(), r.records(), new org.apache.hadoop.conf.Configuration());
+        assertEquals(1, ProjectStore.read(project.toString(), new org.apache.hadoop.conf.Configuration()).size(),
+                "the written project is one the reader accepts");
+    }
+
+    @Test
     void aSingleNamedPipeIsRefusedWithoutOpeningIt(@TempDir Path tmp) throws Exception {
         Path p = tmp.resolve("only.mrc");
         mkfifo(p);
