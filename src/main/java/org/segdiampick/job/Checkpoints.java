@@ -95,9 +95,8 @@ final class Checkpoints implements Serializable {
      */
     long count(java.util.List<MicTask> tasks, Configuration conf) {
         try {
-            Path d = Storage.path(dir);
             java.util.Set<String> present = new java.util.HashSet<>();
-            for (FileStatus st : Storage.fileSystem(d, conf).listStatus(d)) present.add(st.getPath().getName());
+            for (FileStatus st : Storage.listStatus(dir, conf)) present.add(st.getPath().getName());
             long n = 0;
             for (MicTask t : tasks) if (present.contains(t.name() + ".json")) n++;
             return n;
@@ -111,20 +110,11 @@ final class Checkpoints implements Serializable {
      * the micrograph and options as they are now.
      */
     Optional<PickStage.WithEvidence> resume(MicTask t, Configuration conf) {
-        byte[] bytes;
         try {
-            bytes = Storage.readAll(file(t), conf);
-        } catch (FileNotFoundException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty(); // unreadable: pick again, and the new record replaces it
-        }
-        try {
-            JsonNode n = JSON.readTree(bytes);
-            if (n == null || !key(t, conf).equals(n.path("key").asText())) return Optional.empty();
+            JsonNode n = current(t, conf);
+            if (n == null) return Optional.empty();
             Pass1Outcome o = fromJson(t, n);
-            for (String f : new String[]{o.den(), o.topo(), o.bin(), o.diam(), o.thumb()})
-                if (f != null && !Storage.exists(f, conf)) return Optional.empty();
+            if (!allExist(conf, o.den(), o.topo(), o.bin(), o.diam(), o.thumb())) return Optional.empty();
             SizeEvidence e = evidence && n.hasNonNull("size_evidence") ? SizeEvidence.parse(n.get("size_evidence").asText()) : null;
             // a micrograph picked here always has evidence (an imported one has none): without it, pick again
             if (evidence && e == null && !o.imported()) return Optional.empty();
@@ -142,12 +132,10 @@ final class Checkpoints implements Serializable {
     /** Records a finished pass 1 and, when this run needs it, its size evidence. */
     void record(MicTask t, PickStage.WithEvidence x, Configuration conf) {
         if (x.outcome().failed()) return;
-        String target = file(t);
-        StorageFailure.writing(target, () -> {
-            ObjectNode n = toJson(key(t, conf), x.outcome());
+        write(t, conf, key -> {
+            ObjectNode n = toJson(key, x.outcome());
             if (evidence && x.evidence() != null) n.put("size_evidence", x.evidence().format());
-            Storage.replaceAtomically(target, JSON.writeValueAsBytes(n), conf);
-            return null;
+            return n;
         });
     }
 
@@ -158,12 +146,11 @@ final class Checkpoints implements Serializable {
      */
     Optional<RefinedStage.Result> resumeRefined(MicTask t, Configuration conf) {
         try {
-            JsonNode n = JSON.readTree(Storage.readAll(file(t), conf));
-            if (n == null || !key(t, conf).equals(n.path("key").asText())) return Optional.empty();
+            JsonNode n = current(t, conf);
+            if (n == null) return Optional.empty();
             Pass2Outcome out = new Pass2Outcome(t.index(), t.name(), n.get("nptcls").asInt(), text(n, "box"), text(n, "coords"),
                     text(n, "thumb"), null);
-            for (String f : new String[]{out.boxfile(), out.coordFile(), out.thumb()})
-                if (f != null && !Storage.exists(f, conf)) return Optional.empty();
+            if (!allExist(conf, out.boxfile(), out.coordFile(), out.thumb())) return Optional.empty();
             int[] x = ints(n.get("x")), y = ints(n.get("y"));
             double[] m = doubles(n.get("merit"));
             java.util.List<org.segdiampick.pick.refined.RefinedPick> picks = new java.util.ArrayList<>(x.length);
@@ -185,12 +172,11 @@ final class Checkpoints implements Serializable {
     /** Campaign mode: records {@code r}, the finished refined result of {@code t} (not a failure), atomically. */
     void recordRefined(MicTask t, RefinedStage.Result r, Configuration conf) {
         if (r.pick() == null || r.pick().failed() || r.repick() == null || r.repick().failed()) return;
-        String target = file(t);
-        StorageFailure.writing(target, () -> {
+        write(t, conf, key -> {
             Pass1Outcome p = r.pick();
             Pass2Outcome o = r.repick();
             ObjectNode n = JSON.createObjectNode();
-            n.put("key", key(t, conf)).put("name", p.name()).put("status", p.status().name())
+            n.put("key", key).put("name", p.name()).put("status", p.status().name())
                     .put("raw_nx", p.rawNx()).put("raw_ny", p.rawNy()).put("executor", p.executorId()).put("millis", p.millis())
                     .put("nptcls", o.nptcls()).put("box", o.boxfile()).put("coords", o.coordFile()).put("thumb", o.thumb());
             ArrayNode x = n.putArray("x"), y = n.putArray("y"), m = n.putArray("merit");
@@ -199,9 +185,40 @@ final class Checkpoints implements Serializable {
                 y.add(k.y());
                 m.add(k.figureOfMerit());
             }
-            Storage.replaceAtomically(target, JSON.writeValueAsBytes(n), conf);
+            return n;
+        });
+    }
+
+    /** The record of {@code t} if it is one for the micrograph and options as they are now, else null (also when absent). */
+    private JsonNode current(MicTask t, Configuration conf) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Storage.readAll(file(t), conf);
+        } catch (IOException e) {
+            return null; // none or unreadable: pick again, and the new record replaces it
+        }
+        JsonNode n = JSON.readTree(bytes);
+        return n != null && key(t, conf).equals(n.path("key").asText()) ? n : null;
+    }
+
+    /** True when every named output (nulls skipped) is still on storage. */
+    private static boolean allExist(Configuration conf, String... files) throws IOException {
+        for (String f : files) if (f != null && !Storage.exists(f, conf)) return false;
+        return true;
+    }
+
+    /** The record that {@code json} builds from the micrograph's current key, replacing the old one atomically. */
+    private void write(MicTask t, Configuration conf, Json json) {
+        String target = file(t);
+        StorageFailure.writing(target, () -> {
+            Storage.replaceAtomically(target, JSON.writeValueAsBytes(json.of(key(t, conf))), conf);
             return null;
         });
+    }
+
+    @FunctionalInterface
+    private interface Json {
+        ObjectNode of(String key) throws IOException;
     }
 
     /** The key of {@code t} as the micrograph is now. */
@@ -209,7 +226,7 @@ final class Checkpoints implements Serializable {
         long size = -1, mtime = -1;
         try {
             Path p = Storage.path(t.intg());
-            FileStatus st = p.getFileSystem(conf).getFileStatus(p);
+            FileStatus st = Storage.fileSystem(p, conf).getFileStatus(p);
             size = st.getLen();
             mtime = st.getModificationTime();
         } catch (FileNotFoundException e) {

@@ -71,10 +71,6 @@ final class OutcomeRows {
         return c.toArray(String[]::new);
     }
 
-    static Row pass1(MicTask t, Pass1Outcome o) {
-        return pass1(t, o, null);
-    }
-
     /** A row of {@link #PASS1}; {@code evidence} (the refined picker's, null without it) as Java-serialised bytes. */
     static Row pass1(MicTask t, Pass1Outcome o, SizeEvidence evidence) {
         Particles p = o.particles();

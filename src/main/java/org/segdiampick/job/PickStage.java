@@ -12,7 +12,7 @@ import org.segdiampick.io.MrcWriter;
 import org.segdiampick.io.Storage;
 import org.segdiampick.pick.PickResult;
 import org.segdiampick.pick.SegmentationPicker;
-import org.segdiampick.pick.refined.RefinedPicker;
+import org.segdiampick.pick.refined.WorkingGrid;
 import org.segdiampick.pick.refined.SizeEvidence;
 
 import java.io.IOException;
@@ -38,18 +38,18 @@ public final class PickStage {
 
     private final PickSettings settings;
     private final SegmentationPicker picker;
-    /** With {@code run --picker refined}: also the refined picker's size evidence, from the image in memory; else null. */
-    private final RefinedPicker evidencePicker;
+    /** With {@code run --picker refined}: also the refined picker's size evidence, from the image in memory. */
+    private final boolean withEvidence;
 
     public PickStage(PickSettings settings) {
         this(settings, false);
     }
 
-    /** @param withEvidence also compute {@link RefinedPicker#evidence} of every picked micrograph */
+    /** @param withEvidence also compute {@link org.segdiampick.pick.refined.RefinedPicker#evidence} of every picked micrograph */
     public PickStage(PickSettings settings, boolean withEvidence) {
         this.settings = settings;
         this.picker = new SegmentationPicker(settings.contrast(), settings.moldiamMax());
-        this.evidencePicker = withEvidence ? new RefinedPicker(settings.contrast()) : null;
+        this.withEvidence = withEvidence;
     }
 
     /** Stage 1's outcome and the refined picker's size evidence (null when not asked for, or not picked here). */
@@ -74,9 +74,7 @@ public final class PickStage {
     }
 
     private WithEvidence pick(MicTask task, Configuration conf, String executorId, long t0) throws IOException {
-        MicrographAdmission.checkProjectPixelSize(task.intg(), task.smpd());
-        Image2D raw = MrcReader.read(task.intg(), conf, MrcReader.Options.pixelSize(task.smpd())
-                .checkingHeader(h -> MicrographAdmission.checkHeader(task.intg(), task.smpd(), h))).image();
+        Image2D raw = readMicrograph(task, conf);
         PickResult r;
         try {
             // the picker checks for NaN/Inf and constant images itself: one pass over the pixels, not two
@@ -87,7 +85,8 @@ public final class PickStage {
         if (r.outcome() == PickResult.Outcome.CONSTANT)
             throw new IllegalArgumentException(task.intg() + ": micrograph is constant (empty image)");
         // the refined picker's evidence from the same image: the micrograph is read once in pass 1
-        SizeEvidence evidence = evidencePicker == null ? null : evidencePicker.evidence(raw, task.smpd());
+        // (the picker has just found its pixels finite and not constant: RefinedPicker.evidence's checks are done)
+        SizeEvidence evidence = withEvidence ? SizeEvidence.of(new WorkingGrid(raw, task.smpd(), settings.contrast())) : null;
         Particles particles = Particles.of(r.picks());
         PickSettings.Pass1Writes writes = settings.writes();
         String den = null, topo = null, bin = null, diam = null, thumb = null;
@@ -133,6 +132,13 @@ public final class PickStage {
         };
         return new WithEvidence(new Pass1Outcome(task.index(), task.name(), status, null, particles, raw.nx, raw.ny,
                 den, topo, bin, diam, thumb, r.carbonFraction(), executorId, millis(t0)), evidence);
+    }
+
+    /** The raw micrograph of {@code task}, after the cheap checks (project pixel size, then its header). */
+    static Image2D readMicrograph(MicTask task, Configuration conf) throws IOException {
+        MicrographAdmission.checkProjectPixelSize(task.intg(), task.smpd());
+        return MrcReader.read(task.intg(), conf, MrcReader.Options.pixelSize(task.smpd())
+                .checkingHeader(h -> MicrographAdmission.checkHeader(task.intg(), task.smpd(), h))).image();
     }
 
     /** The 512 × 512 density thumbnail (§9.3), from the density image in memory or read back. */

@@ -169,13 +169,7 @@ public final class RefinedStage implements Serializable {
             StorageFailure.deleting(boxPath, conf); // a previous run's files, if any
             StorageFailure.deleting(coordPath, conf);
         }
-        if (raw != null) thumb = writeThumbnail(task, raw, conf);
-        else if (p1.imported() && p1.den() != null && Storage.exists(p1.den(), conf)) {
-            // reading preprocess's density is the micrograph's input (a failure marks its re-pick); writing is ours
-            Image2D den = MrcReader.read(p1.den(), conf, MrcReader.Options.IMAGE).image();
-            String path = layout.thumb(task.name());
-            thumb = StorageFailure.writing(path, () -> PickStage.writeThumbnail(den, path, conf));
-        }
+        thumb = raw != null ? writeThumbnail(task, raw, conf) : RepickStage.thumbnail(task, p1, layout, conf);
         return new Pass2Outcome(task.index(), task.name(), picks.size(), box, coords, thumb, null);
     }
 
@@ -198,9 +192,7 @@ public final class RefinedStage implements Serializable {
 
     /** The raw micrograph, with stage 1's cheap checks (pixel size, header) first. */
     private static Image2D read(MicTask task, Configuration conf) throws IOException {
-        MicrographAdmission.checkProjectPixelSize(task.intg(), task.smpd());
-        Image2D raw = MrcReader.read(task.intg(), conf, MrcReader.Options.pixelSize(task.smpd())
-                .checkingHeader(h -> MicrographAdmission.checkHeader(task.intg(), task.smpd(), h))).image();
+        Image2D raw = PickStage.readMicrograph(task, conf);
         if (raw.isConstant()) throw new IllegalArgumentException(task.intg() + ": micrograph is constant (empty image)");
         return raw;
     }

@@ -71,26 +71,28 @@ public final class RepickStage implements Serializable {
                 coords = coordPath;
             } else {
                 // a previous run's files, if any (delete ignores absent ones)
-                StorageFailure.writing(boxPath, () -> {
-                    Storage.delete(boxPath, conf);
-                    return null;
-                });
-                StorageFailure.writing(coordPath, () -> {
-                    Storage.delete(coordPath, conf);
-                    return null;
-                });
+                StorageFailure.deleting(boxPath, conf);
+                StorageFailure.deleting(coordPath, conf);
             }
-            if (p1.imported() && p1.den() != null && Storage.exists(p1.den(), conf)) {
-                Image2D den = MrcReader.read(p1.den(), conf, MrcReader.Options.IMAGE).image();
-                String thumbPath = layout.thumb(task.name());
-                thumb = StorageFailure.writing(thumbPath, () -> PickStage.writeThumbnail(den, thumbPath, conf));
-            }
+            thumb = thumbnail(task, p1, layout, conf);
             return new Result(new Pass2Outcome(task.index(), task.name(), picks.size(), box, coords, thumb, null), List.copyOf(picks));
         } catch (StorageFailure e) {
             throw e; // the environment's problem (StorageFailure): the task fails, the micrograph is not marked
         } catch (RuntimeException | IOException e) {
             return new Result(new Pass2Outcome(task.index(), task.name(), 0, null, null, null, PickStage.describe(e)), List.of());
         }
+    }
+
+    /**
+     * The thumbnail of a micrograph imported from {@code preprocess}, rendered from its density image on storage;
+     * for any other micrograph the one pass 1 wrote. Reading the density is the micrograph's input (a failure is its
+     * re-pick's); writing the thumbnail is ours (a {@link StorageFailure}).
+     */
+    static String thumbnail(MicTask task, Pass1Outcome p1, OutputLayout layout, Configuration conf) throws IOException {
+        if (!(p1.imported() && p1.den() != null && Storage.exists(p1.den(), conf))) return p1.thumb();
+        Image2D den = MrcReader.read(p1.den(), conf, MrcReader.Options.IMAGE).image();
+        String path = layout.thumb(task.name());
+        return StorageFailure.writing(path, () -> PickStage.writeThumbnail(den, path, conf));
     }
 
     /** The policy's stage 6 for a pre-picked micrograph: label its binary image again and gate the components. */

@@ -56,11 +56,6 @@ final class SparkStages {
         }
     }
 
-    static Pass1Table pass1(SparkSession spark, List<MicTask> tasks, PickSettings settings,
-                            Broadcast<HadoopConf> conf, String verb) {
-        return pass1(spark, tasks, settings, null, conf, verb, false);
-    }
-
     /**
      * Stage 1 with resume ({@code checkpoints} non-null): a micrograph with a valid checkpoint is taken from it, any
      * other one is processed and checkpointed as soon as it is done (so an interrupted run loses only the running ones).
@@ -273,11 +268,6 @@ final class SparkStages {
     }
 
     /**
-     * With {@code --fail-fast} a task throws {@link MicrographFailedException}; Spark aborts the job and the
-     * driver sees a SparkException. That becomes exit code 4 with the micrograph named. In local mode the
-     * task's exception is the cause; on a cluster it may only survive as text in the message.
-     */
-    /**
      * A failed Spark job as the run's failure. Spark ends the job at its first failed task while the stage's other
      * tasks may still be writing outputs; they are cancelled and awaited (up to a minute) first, so that nothing
      * writes into OUT after the run has reported its failure (a rerun in the same JVM, a test's clean-up).
@@ -305,6 +295,12 @@ final class SparkStages {
         return n;
     }
 
+    /**
+     * With {@code --fail-fast} a task throws {@link MicrographFailedException}; Spark aborts the job and the
+     * driver sees a SparkException. That becomes exit code 4 with the micrograph named; a {@link StorageFailure} (or
+     * Hadoop's FSError from a write outside our own) becomes the environment's failure, exit 1. In local mode the
+     * task's exception is the cause; on a cluster it may only survive as text in the message.
+     */
     static RuntimeException failFastOrRethrow(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MicrographFailedException m)
