@@ -39,8 +39,8 @@ public record RefinedRun(RefinedDecision decision, SizeEvidence evidence, Learne
         RefinedDecision rd;
         LearnedSize size;
         try {
-            rd = RefinedDecision.learn(batch, d.diamMax(), d.boxInPix());
             size = ParticleSizeLearner.learn(batch, d.diamMax());
+            rd = RefinedDecision.learn(batch, size, d.boxInPix());
         } catch (IllegalArgumentException e) {
             throw new RunFailedException(RunFailedException.Reason.NOTHING_TO_ESTIMATE,
                     "refined picker: no particles at any size in the batch (" + e.getMessage() + ")", e);

@@ -32,7 +32,11 @@ public record RefinedDecision(double particleDiameter, double detectionDiameter,
 
     /** Driver side: the decision of a batch from its summed evidence, the policy's diam_max and box size. */
     public static RefinedDecision learn(SizeEvidence batch, double diamMax, int boxPx) {
-        LearnedSize size = ParticleSizeLearner.learn(batch, diamMax);
+        return learn(batch, ParticleSizeLearner.learn(batch, diamMax), boxPx);
+    }
+
+    /** The same, from the size already learned from {@code batch}. */
+    public static RefinedDecision learn(SizeEvidence batch, LearnedSize size, int boxPx) {
         double t = ScoreThreshold.of(batch.histogram(size.bestScale()));
         return new RefinedDecision(size.particleDiameter(), size.detectionDiameter(), t, boxPx);
     }

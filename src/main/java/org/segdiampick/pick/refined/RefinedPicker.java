@@ -22,16 +22,9 @@ import java.util.List;
  */
 public final class RefinedPicker {
     private final Contrast contrast;
-    private final boolean screenCarbon;
 
     public RefinedPicker(Contrast contrast) {
-        this(contrast, true);
-    }
-
-    /** @param screenCarbon false skips the carbon detector (e.g. grids known to be carbon-free) */
-    public RefinedPicker(Contrast contrast, boolean screenCarbon) {
         this.contrast = contrast;
-        this.screenCarbon = screenCarbon;
     }
 
     /** Executor side, pass 1: the size evidence of one micrograph. */
@@ -52,13 +45,13 @@ public final class RefinedPicker {
         WorkingGrid grid = new WorkingGrid(raw, smpd, contrast);
         grid.binFor(decision.detectionDiameter(), CarbonScreen.GRID_DIAMETER);   // both grids in one pass over raw
         BlobResponse r = BlobResponse.of(grid, decision.detectionDiameter());
-        CarbonScreen.Screen carbon = screenCarbon ? CarbonScreen.of(grid, CarbonDetector.seedFor(micName)) : null;
+        CarbonScreen.Screen carbon = CarbonScreen.of(grid, CarbonDetector.seedFor(micName));
         int half = decision.boxPx() / 2;
         // peaks that cannot become picks (box not inside the micrograph, on carbon) go before the suppression: a
         // peak at the edge must not suppress a boxable neighbour and then be dropped itself
         List<Peak> peaks = PeakDetector.localMaxima(r.z(), r.nx(), r.ny(), decision.threshold()).stream().filter(p -> {
             int x = WorkingGrid.toRaw(p.x(), r.factor()), y = WorkingGrid.toRaw(p.y(), r.factor());
-            return boxFits(x, y, half, raw) && (carbon == null || carbon.usable(x, y));
+            return boxFits(x, y, half, raw) && carbon.usable(x, y);
         }).toList();
         peaks = NonMaximumSuppression.suppress(peaks, SizeEvidence.SUPPRESSION * r.diameterPx());
         peaks = peaks.stream().filter(p -> r.counts(p.score())).toList();

@@ -9,7 +9,7 @@ package org.segdiampick.pick.refined;
 public final class RobustZ {
     static final int SAMPLE = 16384;
     /** 1 / Φ⁻¹(3/4): makes the MAD of a normal distribution equal to its standard deviation. */
-    static final double MAD_TO_SD = 1.4826;
+    static final double MAD_TO_SD = org.segdiampick.estimate.DiameterStats.MAD_GAU_FACTOR;
 
     private RobustZ() {
     }
